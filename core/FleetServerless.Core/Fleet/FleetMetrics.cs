@@ -1,0 +1,92 @@
+using FleetServerless.Core.Telemetry;
+using FleetServerless.Core.Units;
+
+namespace FleetServerless.Core.Fleet;
+
+/// <summary>Fleet totals from the latest sample of each miner. Pure: no clock, no I/O.</summary>
+public static class FleetMetrics
+{
+    /// <summary>Samples older than this are treated as offline: a powered-off miner must not keep its last hashrate.</summary>
+    public static readonly TimeSpan DefaultStaleAfter = TimeSpan.FromMinutes(3);
+
+    /// <summary>Whether a sample shows a miner that is hashing: answered, in a hashing state, hashrate above zero.</summary>
+    public static bool IsMining(MinerSample sample) =>
+        sample.Answered
+        && MinerStates.IsHashingState(sample.State)
+        && sample.HashrateRealtimeHps > 0;
+
+    /// <summary>Summarizes the latest sample of every miner as of <paramref name="now"/>.</summary>
+    public static FleetSummary Summarize(IEnumerable<MinerSample> latestSamples, DateTimeOffset now, TimeSpan? staleAfter = null)
+    {
+        ArgumentNullException.ThrowIfNull(latestSamples);
+        var staleLimit = staleAfter ?? DefaultStaleAfter;
+
+        var all = latestSamples.ToList();
+        var fresh = all.Where(s => now - s.CollectedAt <= staleLimit).ToList();
+        var answering = fresh.Where(s => s.Answered).ToList();
+        var mining = answering.Where(IsMining).ToList();
+
+        var realtime = mining.Sum(s => s.HashrateRealtimeHps ?? 0);
+        var withNominal = mining.Where(s => s.HashrateNominalHps > 0 && s.HashrateRealtimeHps is not null).ToList();
+        var (factor, label) = HashrateUnit.DisplayUnit(DominantAlgorithm(answering), realtime);
+
+        return new FleetSummary
+        {
+            MinersTotal = all.Count,
+            MinersAnswering = answering.Count,
+            MinersMining = mining.Count,
+            MinersStale = all.Count - fresh.Count,
+            HashrateRealtimeHps = realtime,
+            HashrateAverageHps = SumOrNull(mining.Select(s => s.HashrateAverageHps)),
+            HashrateNominalHps = SumOrNull(answering.Select(s => s.HashrateNominalHps)),
+            NominalDeliveredPercent = withNominal.Count == 0
+                ? null
+                : 100 * withNominal.Sum(s => s.HashrateRealtimeHps!.Value) / withNominal.Sum(s => s.HashrateNominalHps!.Value),
+            HashrateDisplay = realtime / factor,
+            HashrateDisplayUnit = label,
+            PowerWatts = SumOrNull(answering.Select(s => s.PowerWatts)),
+            EfficiencyJoulesPerGigahash = Efficiency(mining.Where(s => !IsSha256(s)), HashrateUnit.GigaHashesPerSecond),
+            EfficiencyJoulesPerTerahash = Efficiency(mining.Where(IsSha256), HashrateUnit.TeraHashesPerSecond),
+            ChipTempMaxC = MaxOrNull(answering.Select(s => s.ChipTempMaxC)),
+            BoardTempMaxC = MaxOrNull(answering.Select(s => s.BoardTempMaxC)),
+            BoardsFailed = answering.Sum(s => s.Boards?.Count(b => b.State is "failure" or "disconnected") ?? 0),
+            ChipsRed = answering.Sum(s => s.Boards?.Sum(b => b.ChipsRed ?? 0) ?? 0),
+            LatestSampleAt = all.Count == 0 ? null : all.Max(s => s.CollectedAt),
+        };
+    }
+
+    private static bool IsSha256(MinerSample sample) =>
+        string.Equals(sample.Algorithm, "sha256d", StringComparison.OrdinalIgnoreCase);
+
+    private static string? DominantAlgorithm(IEnumerable<MinerSample> samples) =>
+        samples.GroupBy(s => s.Algorithm ?? "scrypt").OrderByDescending(g => g.Count()).FirstOrDefault()?.Key;
+
+    /// <summary>Watts per unit of hashrate, over miners that report both; null when none does.</summary>
+    private static double? Efficiency(IEnumerable<MinerSample> mining, double unitHps)
+    {
+        var both = mining.Where(s => s.PowerWatts > 0 && s.HashrateRealtimeHps > 0).ToList();
+        if (both.Count == 0)
+        {
+            return null;
+        }
+
+        return both.Sum(s => s.PowerWatts!.Value) / (both.Sum(s => s.HashrateRealtimeHps!.Value) / unitHps);
+    }
+
+    private static double? SumOrNull(IEnumerable<double?> values)
+    {
+        double? total = null;
+        foreach (var value in values)
+        {
+            if (value is not null)
+            {
+                total = (total ?? 0) + value.Value;
+            }
+        }
+
+        return total;
+    }
+
+    private static double? MaxOrNull(IEnumerable<double?> values) =>
+        values.Where(v => v is not null).Max();
+}

@@ -1,0 +1,14 @@
+using FleetServerless.Core.Telemetry;
+using FleetServerless.Relay.Configuration;
+
+namespace FleetServerless.Relay.Miners;
+
+/// <summary>Reads one miner once and normalizes what it reported into the telemetry contract.</summary>
+public interface IMinerReader
+{
+    /// <summary>
+    /// Reads the miner. Never throws for a miner-side failure: a miner that does not answer gives a sample
+    /// with <see cref="MinerSample.Answered"/> false and the error. Cancellation is the caller's timeout.
+    /// </summary>
+    Task<MinerSample> ReadAsync(MinerOptions miner, CancellationToken cancellationToken);
+}

@@ -1,0 +1,2 @@
+// The demo's entry point; replaced by the demo orchestration.
+return 0;
