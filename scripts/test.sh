@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test of the repository on a fresh clone: installs Azurite from the npm lockfile, starts it on
-# free loopback ports with in-memory storage, builds, runs all test projects, stops Azurite, and exits
-# non-zero when a build step or a test fails. Extra arguments go to 'dotnet test' (for example --filter).
+# Runs every test of the repository on a fresh clone. It installs Azurite from the npm lockfile and starts
+# it on free loopback ports with in-memory storage. Then it builds, runs all test projects and stops Azurite.
+# It exits non-zero when a build step or a test fails. Extra arguments go to 'dotnet test' (e.g. --filter).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
