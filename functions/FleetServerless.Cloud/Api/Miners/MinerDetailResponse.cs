@@ -1,0 +1,25 @@
+using FleetServerless.Core.Telemetry;
+
+namespace FleetServerless.Cloud.Api.Miners;
+
+/// <summary>The body of <c>GET /api/miners/{id}</c>: the latest sample whole (boards, pools, fans) and its age.</summary>
+public sealed record MinerDetailResponse
+{
+    public required string MinerId { get; init; }
+
+    public required string SiteId { get; init; }
+
+    public required bool Stale { get; init; }
+
+    public required DateTimeOffset CollectedAt { get; init; }
+
+    public required double DataAgeSeconds { get; init; }
+
+    public required MinerSample Sample { get; init; }
+
+    /// <summary>The miner's active alerts; null while no alert store is wired (unknown, not "none").</summary>
+    public IReadOnlyList<object>? ActiveAlerts { get; init; }
+
+    /// <summary>The pool's view of the miner's worker; null while no pool data is wired.</summary>
+    public object? PoolSide { get; init; }
+}
