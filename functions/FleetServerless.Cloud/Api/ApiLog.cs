@@ -13,10 +13,6 @@ internal static partial class ApiLog
         Message = "Export {Dataset} wrote {Rows} rows for {From:O} to {To:O}.")]
     public static partial void ExportWritten(ILogger logger, string dataset, long rows, DateTimeOffset from, DateTimeOffset to);
 
-    [LoggerMessage(EventId = 8003, Level = LogLevel.Warning,
-        Message = "Export {Dataset} stopped at the row limit of {MaxRows}; the CSV ends with a truncation note.")]
-    public static partial void ExportTruncated(ILogger logger, string dataset, int maxRows);
-
     [LoggerMessage(EventId = 8004, Level = LogLevel.Warning,
         Message = "Miner {MinerId} at site {SiteId} (host {Host}) has a latest-state row whose sample JSON cannot be read.")]
     public static partial void UnreadableSample(ILogger logger, string minerId, string siteId, string host, Exception exception);

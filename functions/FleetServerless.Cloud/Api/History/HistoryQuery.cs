@@ -27,10 +27,12 @@ public sealed record HistoryQuery(DateTimeOffset From, DateTimeOffset To, Histor
 
     /// <summary>
     /// Parses <c>from</c>, <c>to</c>, <c>interval</c>, <c>siteId</c> and <c>pageToken</c>. Without <c>to</c> the
-    /// range ends now; without <c>from</c> it covers the 24 hours before <c>to</c>; without <c>interval</c> it
+    /// range ends now; without <c>from</c> it covers <paramref name="defaultSpan"/> (24 hours unless given)
+    /// before <c>to</c>; without <c>interval</c> it
     /// is 5 minutes up to 2 days, hours up to 14 days, days beyond. Returns the error result for bad input.
     /// </summary>
-    public static (HistoryQuery? Query, IResult? Error) Parse(HttpRequest request, DateTimeOffset now, int maxRangeDays)
+    public static (HistoryQuery? Query, IResult? Error) Parse(
+        HttpRequest request, DateTimeOffset now, int maxRangeDays, TimeSpan? defaultSpan = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var to = now;
@@ -39,7 +41,7 @@ public sealed record HistoryQuery(DateTimeOffset From, DateTimeOffset To, Histor
             return (null, ApiProblems.InvalidParameter("to", toText, "Send a UTC ISO 8601 time such as 2026-12-04T00:00:00Z."));
         }
 
-        var from = to - TimeSpan.FromDays(1);
+        var from = to - (defaultSpan ?? TimeSpan.FromDays(1));
         if (ReadText(request, "from") is { } fromText && !TryParseTime(fromText, out from))
         {
             return (null, ApiProblems.InvalidParameter("from", fromText, "Send a UTC ISO 8601 time such as 2026-12-03T00:00:00Z."));

@@ -15,9 +15,6 @@ public sealed class MinersHandler(
     TimeProvider time,
     ILogger<MinersHandler> logger)
 {
-    public const string ListRoute = "miners";
-    public const string DetailRoute = "miners/{id}";
-
     /// <summary>Lists every miner, or those of one site when the <c>siteId</c> query parameter is given.</summary>
     public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -30,7 +27,7 @@ public sealed class MinersHandler(
         }
         catch (RequestFailedException ex)
         {
-            ApiLog.StorageQueryFailed(logger, ListRoute, ex);
+            ApiLog.StorageQueryFailed(logger, OwnerApiRoutes.Miners, ex);
             return ApiProblems.StorageUnavailable();
         }
 
@@ -61,7 +58,7 @@ public sealed class MinersHandler(
         }
         catch (RequestFailedException ex)
         {
-            ApiLog.StorageQueryFailed(logger, DetailRoute, ex);
+            ApiLog.StorageQueryFailed(logger, OwnerApiRoutes.Miner, ex);
             return ApiProblems.StorageUnavailable();
         }
 

@@ -1,0 +1,38 @@
+namespace FleetServerless.Cloud.Api.History;
+
+/// <summary>
+/// One point of a history response: the period starting at <see cref="Start"/> and one interval long (a raw
+/// point is one sample). Means are weighted by the samples behind each stored row; null is unknown.
+/// </summary>
+public sealed record HistoryPoint
+{
+    public required DateTimeOffset Start { get; init; }
+
+    public double? HashrateMeanHps { get; init; }
+
+    public double? HashrateMinHps { get; init; }
+
+    public double? HashrateMaxHps { get; init; }
+
+    public double? PowerMeanWatts { get; init; }
+
+    public double? PowerMaxWatts { get; init; }
+
+    public double? ChipTempMaxC { get; init; }
+
+    public double? BoardTempMaxC { get; init; }
+
+    /// <summary>Minutes in the period the miner (or, for the fleet, the sum over miners) answered; null from raw samples.</summary>
+    public double? MinutesAnswering { get; init; }
+
+    public double? MinutesMining { get; init; }
+
+    /// <summary>Fleet only: the most miners known in the period.</summary>
+    public int? MinersTotal { get; init; }
+
+    /// <summary>Fleet only: the most miners mining at once in the period.</summary>
+    public int? MinersMining { get; init; }
+
+    /// <summary>Raw samples behind the point.</summary>
+    public required long Samples { get; init; }
+}
