@@ -1,2 +1,4 @@
-// The relay's command line; the relay pipeline replaces this placeholder entry point.
-return 0;
+using FleetServerless.Relay.Commands;
+
+// Subcommands are registered in RelayCommandLine.Create, one line each.
+return await RelayCommandLine.InvokeAsync(args);
