@@ -1,0 +1,13 @@
+namespace FleetServerless.Relay.Miners;
+
+/// <summary>What the relay learned about one miner: the API that answered, failures since, and the id it reported.</summary>
+internal sealed class MinerDetectionState
+{
+    /// <summary><see cref="MinerApis.VnishWeb"/>, <see cref="MinerApis.CgminerTcp"/>, or null while not detected.</summary>
+    public string? Api { get; set; }
+
+    public int ConsecutiveFailures { get; set; }
+
+    /// <summary>The MAC-based id last reported, kept so a miner that stops answering keeps its id.</summary>
+    public string? LastMinerId { get; set; }
+}

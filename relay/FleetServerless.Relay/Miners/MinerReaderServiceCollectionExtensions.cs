@@ -1,0 +1,42 @@
+using System.Net;
+using FleetServerless.Relay.Miners;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the miner readers.</summary>
+public static class MinerReaderServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="IMinerReader"/> (<see cref="AutoMinerReader"/>) and the web and TCP clients, with the named
+    /// HTTP clients <see cref="MinerHttpClients.VnishWeb"/> and <see cref="MinerHttpClients.VnishUnlock"/>. Returns the
+    /// builder of the web client so the host can attach a resilience handler to it.
+    /// </summary>
+    public static IHttpClientBuilder AddMinerReaders(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<VnishWebClient>();
+        services.TryAddSingleton<VnishWebReader>();
+        services.TryAddSingleton<CgminerTcpClient>();
+        services.TryAddSingleton<CgminerTcpReader>();
+        services.TryAddSingleton<AutoMinerReader>();
+        services.TryAddSingleton<IMinerReader>(sp => sp.GetRequiredService<AutoMinerReader>());
+
+        services.AddHttpClient(MinerHttpClients.VnishUnlock, ConfigureClient).ConfigurePrimaryHttpMessageHandler(CreateHandler);
+        return services.AddHttpClient(MinerHttpClients.VnishWeb, ConfigureClient).ConfigurePrimaryHttpMessageHandler(CreateHandler);
+    }
+
+    /// <summary>No client timeout: the caller's token bounds every request. Miners are on the LAN, so no proxy.</summary>
+    private static void ConfigureClient(HttpClient client) => client.Timeout = Timeout.InfiniteTimeSpan;
+
+    private static SocketsHttpHandler CreateHandler() => new()
+    {
+        UseProxy = false,
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.None,
+        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(20),
+        ConnectTimeout = TimeSpan.FromSeconds(10),
+        UseCookies = false,
+    };
+}
