@@ -104,7 +104,6 @@ internal static class NetworkSourceRoutes
             ["nethash"] = ProhashingData.Number(1.85e15, fault),
             ["estimated_rewards"] = "0.001504",
             ["btc_revenue"] = "0.00000141",
-            ["exchange_rate"] = ProhashingData.Number(settings.LtcPriceUsd, fault),
         };
         await Results.Json(body).ExecuteAsync(context);
     }
