@@ -36,6 +36,8 @@ public static class FleetMetrics
             MinersAnswering = answering.Count,
             MinersMining = mining.Count,
             MinersStale = all.Count - fresh.Count,
+            ReachablePercent = Percent(answering.Count, all.Count),
+            HashingPercent = Percent(mining.Count, all.Count),
             HashrateRealtimeHps = realtime,
             HashrateAverageHps = SumOrNull(mining.Select(s => s.HashrateAverageHps)),
             HashrateNominalHps = SumOrNull(answering.Select(s => s.HashrateNominalHps)),
@@ -48,10 +50,56 @@ public static class FleetMetrics
             EfficiencyJoulesPerGigahash = Efficiency(mining.Where(s => !IsSha256(s)), HashrateUnit.GigaHashesPerSecond),
             EfficiencyJoulesPerTerahash = Efficiency(mining.Where(IsSha256), HashrateUnit.TeraHashesPerSecond),
             ChipTempMaxC = MaxOrNull(answering.Select(s => s.ChipTempMaxC)),
+            HottestChipMinerId = HottestMiner(answering, s => s.ChipTempMaxC),
             BoardTempMaxC = MaxOrNull(answering.Select(s => s.BoardTempMaxC)),
+            HottestBoardMinerId = HottestMiner(answering, s => s.BoardTempMaxC),
             BoardsFailed = answering.Sum(s => s.Boards?.Count(b => b.State is "failure" or "disconnected") ?? 0),
             ChipsRed = answering.Sum(s => s.Boards?.Sum(b => b.ChipsRed ?? 0) ?? 0),
             LatestSampleAt = all.Count == 0 ? null : all.Max(s => s.CollectedAt),
+            OldestSampleAt = all.Count == 0 ? null : all.Min(s => s.CollectedAt),
+        };
+    }
+
+    /// <summary>
+    /// Summarizes every site on its own and all sites together, as of <paramref name="now"/>. Sites are ordered
+    /// by id (ordinal).
+    /// </summary>
+    public static FleetReport SummarizeSites(IEnumerable<SiteSample> latestSamples, DateTimeOffset now, TimeSpan? staleAfter = null)
+    {
+        ArgumentNullException.ThrowIfNull(latestSamples);
+        var all = latestSamples.ToList();
+        var sites = all
+            .GroupBy(s => s.SiteId, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new SiteSummary(g.Key, Summarize(g.Select(s => s.Sample), now, staleAfter)))
+            .ToList();
+        return new FleetReport(Summarize(all.Select(s => s.Sample), now, staleAfter), sites);
+    }
+
+    /// <summary>
+    /// Adds the two uptimes to a summary: miner-minutes answering and mining over <paramref name="minersTotal"/>
+    /// × the window. Minutes above the window (clock skew) count as the whole window.
+    /// </summary>
+    public static FleetSummary WithUptime(FleetSummary summary, IEnumerable<MinerMinutes> minutes, int minersTotal, TimeSpan window)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(minutes);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
+        if (minersTotal <= 0)
+        {
+            return summary with { UptimeReachablePercent = null, UptimeHashingPercent = null, UptimeWindowSeconds = null };
+        }
+
+        var windowMinutes = window.TotalMinutes;
+        var list = minutes.ToList();
+        var answering = list.Sum(m => Math.Min(m.MinutesAnswering, windowMinutes));
+        var mining = list.Sum(m => Math.Min(m.MinutesMining, windowMinutes));
+        var possible = minersTotal * windowMinutes;
+        return summary with
+        {
+            UptimeReachablePercent = Math.Min(100, 100 * answering / possible),
+            UptimeHashingPercent = Math.Min(100, 100 * mining / possible),
+            UptimeWindowSeconds = window.TotalSeconds,
         };
     }
 
@@ -86,6 +134,16 @@ public static class FleetMetrics
 
         return total;
     }
+
+    private static double? Percent(int part, int whole) => whole == 0 ? null : 100.0 * part / whole;
+
+    /// <summary>The miner with the highest reading; ties go to the lowest miner id (ordinal), so the result is stable.</summary>
+    private static string? HottestMiner(IEnumerable<MinerSample> samples, Func<MinerSample, double?> reading) =>
+        samples
+            .Where(s => reading(s) is not null)
+            .OrderByDescending(s => reading(s))
+            .ThenBy(s => s.MinerId, StringComparer.Ordinal)
+            .FirstOrDefault()?.MinerId;
 
     private static double? MaxOrNull(IEnumerable<double?> values) =>
         values.Where(v => v is not null).Max();

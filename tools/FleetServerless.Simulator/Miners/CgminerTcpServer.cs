@@ -137,7 +137,9 @@ internal sealed class CgminerTcpServer : IAsyncDisposable
             }
 
             length += read;
-            if (started && depth <= 0)
+
+            // A request that does not start as JSON (an HTTP request, say) is answered as an invalid command.
+            if ((started && depth <= 0) || !started)
             {
                 break;
             }

@@ -1,0 +1,4 @@
+namespace FleetServerless.Core.Fleet;
+
+/// <summary>The summary of one site.</summary>
+public sealed record SiteSummary(string SiteId, FleetSummary Summary);
