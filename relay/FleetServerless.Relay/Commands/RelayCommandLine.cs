@@ -24,6 +24,8 @@ public static class RelayCommandLine
         root.Options.Add(ConfigOption);
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(CheckConfigCommand.Create());
+        root.Subcommands.Add(ProbeCommand.Create());
+        root.Subcommands.Add(ScanCommand.Create());
         return root;
     }
 
