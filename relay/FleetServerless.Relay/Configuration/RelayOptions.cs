@@ -12,7 +12,7 @@ public sealed class RelayOptions
     /// <summary>This relay's id, unique within the site. Required.</summary>
     public string RelayId { get; set; } = "";
 
-    /// <summary>Time between the starts of two poll cycles. Default 30 s; at least 1 s.</summary>
+    /// <summary>Time between the starts of two poll cycles. Default 30 s; 1 s to 1 hour.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>

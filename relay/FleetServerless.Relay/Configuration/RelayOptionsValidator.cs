@@ -47,9 +47,9 @@ public sealed class RelayOptionsValidator : IValidateOptions<RelayOptions>
 
     private static void ValidateTiming(RelayOptions options, List<string> failures)
     {
-        if (options.PollInterval < TimeSpan.FromSeconds(1))
+        if (options.PollInterval < TimeSpan.FromSeconds(1) || options.PollInterval > TimeSpan.FromHours(1))
         {
-            failures.Add($"{Section}:PollInterval {options.PollInterval} is too short. Set it to at least 00:00:01 (1 s); the default is 00:00:30.");
+            failures.Add($"{Section}:PollInterval {options.PollInterval} is out of range. Set it between 00:00:01 and 01:00:00 (hh:mm:ss); the default is 00:00:30.");
         }
 
         if (options.MinerTimeout < TimeSpan.FromMilliseconds(100))

@@ -2,7 +2,6 @@ using Azure.Identity;
 using Azure.Messaging.EventHubs.Producer;
 using FleetServerless.Relay.Configuration;
 using FleetServerless.Relay.Logging;
-using FleetServerless.Relay.Miners;
 using FleetServerless.Relay.Outbox;
 using FleetServerless.Relay.Polling;
 using FleetServerless.Relay.Publishing;
@@ -50,12 +49,8 @@ public static class RelayServiceCollectionExtensions
         return services;
     }
 
-    private static void AddRelayMinerReaders(this IServiceCollection services)
-    {
-        // TODO: replace with services.AddMinerReaders() and attach MinerResilience to its named client once the
-        // miner readers are in this project; until then every miner is reported as not answering.
-        services.TryAddSingleton<IMinerReader, UnavailableMinerReader>();
-    }
+    private static void AddRelayMinerReaders(this IServiceCollection services) =>
+        services.AddMinerReaders().AddMinerResilience();
 
     private static void AddPublishers(this IServiceCollection services)
     {
