@@ -1,7 +1,10 @@
+using FleetServerless.Cloud.Alerts;
 using FleetServerless.Cloud.Api;
 using FleetServerless.Cloud.Fleet;
 using FleetServerless.Cloud.Hosting;
 using FleetServerless.Cloud.Ingest;
+using FleetServerless.Cloud.Pools;
+using FleetServerless.Cloud.Rollups;
 using FleetServerless.Cloud.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,11 +32,13 @@ public static class FleetCloudServiceCollectionExtensions
         services.AddFleetStorage();
         services.AddIngest();
         services.AddFleetSummary();
+        services.AddRollups();
         services.AddOwnerApi(configuration);
+        services.AddAlerts(configuration);
+        services.AddPools(configuration);
 
         // Other areas register here, one line each, for example:
         // services.AddPools(configuration);
-        // services.AddAlerts(configuration);
         return services;
     }
 }

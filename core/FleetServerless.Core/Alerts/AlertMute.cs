@@ -24,8 +24,6 @@ public sealed record AlertMute
 
     public DateTimeOffset CreatedAt { get; init; }
 
-    public string? CreatedBy { get; init; }
-
     /// <summary>Whether the mute covers this alert at <paramref name="at"/>.</summary>
     public bool Covers(AlertKey key, DateTimeOffset at) =>
         at < Until
