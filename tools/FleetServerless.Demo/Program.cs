@@ -1,2 +1,36 @@
-// The demo's entry point; replaced by the demo orchestration.
-return 0;
+using System.CommandLine;
+using FleetServerless.Demo;
+
+var miners = new Option<int>("--miners")
+{
+    Description = "Simulated miners to start (1 to 600).",
+    DefaultValueFactory = _ => 12,
+};
+var pollSeconds = new Option<int>("--poll-interval-seconds")
+{
+    Description = "The relay's poll interval in seconds (5 to 300).",
+    DefaultValueFactory = _ => 10,
+};
+var exitWhenReady = new Option<bool>("--exit-when-ready")
+{
+    Description = "Exit 0 as soon as the fleet API shows every simulated miner mining (exit 1 after 2 minutes without); for smoke tests.",
+};
+
+var root = new RootCommand(
+    "Runs FleetServerless end to end on loopback: Azurite, a simulated fleet of Vnish miners, the relay and the DevHost.")
+{
+    miners,
+    pollSeconds,
+    exitWhenReady,
+};
+root.SetAction(async (parse, cancellationToken) =>
+{
+    var options = new DemoOptions
+    {
+        MinerCount = parse.GetValue(miners),
+        PollInterval = TimeSpan.FromSeconds(parse.GetValue(pollSeconds)),
+    };
+    return await DemoRunner.RunAsync(options, parse.GetValue(exitWhenReady), Console.Out, cancellationToken);
+});
+
+return await root.Parse(args).InvokeAsync();
