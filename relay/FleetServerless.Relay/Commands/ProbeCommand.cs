@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using FleetServerless.Core.Telemetry;
 using FleetServerless.Relay.Configuration;
@@ -23,7 +24,12 @@ public static class ProbeCommand
     /// <summary>Exit code for a miner that could not be read.</summary>
     public const int NotReadExitCode = 1;
 
-    private static readonly JsonSerializerOptions PrintOptions = new(TelemetryJson.Options) { WriteIndented = true };
+    /// <summary>The contract's JSON, indented, with characters such as '+' written as they are for a terminal.</summary>
+    private static readonly JsonSerializerOptions PrintOptions = new(TelemetryJson.Options)
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static Command Create()
     {

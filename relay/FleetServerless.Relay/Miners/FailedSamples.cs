@@ -24,7 +24,8 @@ internal static class FailedSamples
         System.Net.Sockets.SocketException socket => $"connection failed ({socket.SocketErrorCode})",
         IOException io => $"connection lost ({io.Message})",
         System.Text.Json.JsonException json => $"invalid JSON ({json.Message})",
-        TaskCanceledException or TimeoutException => "timed out",
+        Polly.CircuitBreaker.BrokenCircuitException => "not tried, the circuit breaker is open after repeated failures",
+        Polly.Timeout.TimeoutRejectedException or TaskCanceledException or TimeoutException => "timed out",
         _ => exception.Message,
     };
 }

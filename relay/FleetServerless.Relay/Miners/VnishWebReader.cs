@@ -43,7 +43,8 @@ public sealed class VnishWebReader(VnishWebClient client, TimeProvider timeProvi
         }
         catch (Exception ex) when (IsMinerSideFailure(ex, cancellationToken))
         {
-            var absent = ex is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError };
+            // Refused connections, and an open circuit breaker after them, mean no web API answers on this port.
+            var absent = ex is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } or Polly.CircuitBreaker.BrokenCircuitException;
             return new(Failed(miner, knownMinerId, "web API: " + FailedSamples.Describe(ex)), absent);
         }
 
@@ -151,5 +152,5 @@ public sealed class VnishWebReader(VnishWebClient client, TimeProvider timeProvi
     internal static bool IsMinerSideFailure(Exception exception, CancellationToken cancellationToken) =>
         !cancellationToken.IsCancellationRequested
         && exception is HttpRequestException or JsonException or IOException or TaskCanceledException or TimeoutException
-            or System.Net.Sockets.SocketException;
+            or System.Net.Sockets.SocketException or Polly.ExecutionRejectedException;
 }

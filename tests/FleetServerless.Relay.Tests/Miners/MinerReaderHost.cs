@@ -1,5 +1,6 @@
 using FleetServerless.Relay.Configuration;
 using FleetServerless.Relay.Miners;
+using FleetServerless.Relay.Polling;
 using FleetServerless.Simulator.Miners;
 using FleetServerless.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +13,7 @@ internal sealed class MinerReaderHost : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public MinerReaderHost(TimeProvider? timeProvider = null)
+    public MinerReaderHost(TimeProvider? timeProvider = null, bool withResilience = false)
     {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
@@ -21,7 +22,14 @@ internal sealed class MinerReaderHost : IDisposable
             services.AddSingleton(timeProvider);
         }
 
-        services.AddMinerReaders();
+        var webClient = services.AddMinerReaders();
+        if (withResilience)
+        {
+            // The relay host's pipeline: retry, circuit breaker and attempt timeout per miner.
+            services.AddOptions<RelayOptions>();
+            webClient.AddMinerResilience();
+        }
+
         _services = services.BuildServiceProvider();
     }
 

@@ -180,4 +180,22 @@ public sealed class SimulatedFaultTests
         Assert.Null(after.Boards);
         Assert.Equal(before.MinerId, after.MinerId);
     }
+
+    [Fact]
+    public async Task OpenCircuitBreaker_GivesFailedSampleNotException()
+    {
+        await using var fleet = await SimulatedFleet.StartAsync(new SimulatedFleetOptions { Count = 1 }, cancellationToken: Token);
+        using var host = new MinerReaderHost(withResilience: true);
+        var options = MinerReaderHost.OptionsFor(fleet[0], api: "web");
+        fleet.SetFault(0, MinerFaults.DropConnection, true);
+
+        var samples = new List<MinerSample>();
+        for (var poll = 0; poll < 4; poll++)
+        {
+            samples.Add(await host.Reader.ReadAsync(options, Token));
+        }
+
+        Assert.All(samples, s => Assert.False(s.Answered));
+        Assert.Contains(samples, s => s.Error!.Contains("circuit breaker", StringComparison.Ordinal));
+    }
 }
