@@ -4,7 +4,7 @@ namespace FleetServerless.Cloud.Ingest;
 
 public static class IngestServiceCollectionExtensions
 {
-    /// <summary>Registers HTTPS ingest and the processing path both ingest functions share.</summary>
+    /// <summary>Registers HTTPS ingest, the Event Hubs drain and the processing path both share.</summary>
     public static IServiceCollection AddIngest(this IServiceCollection services)
     {
         services.AddOptions<IngestOptions>()
@@ -16,6 +16,13 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton<RelayStateWriter>();
         services.AddSingleton<ITelemetryIngestor, TelemetryIngestor>();
         services.AddSingleton<IngestHandler>();
+
+        services.AddOptions<EventHubsOptions>()
+            .BindConfiguration(EventHubsOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IEventHubsPartitionSource, EventHubsPartitionSource>();
+        services.AddSingleton<EventHubsDrain>();
         return services;
     }
 }

@@ -15,6 +15,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<LatestStateStore>();
         services.AddSingleton<SampleStore>();
         services.AddSingleton<RelayStore>();
+        services.AddSingleton<RollupStore>();
         return services;
     }
 }

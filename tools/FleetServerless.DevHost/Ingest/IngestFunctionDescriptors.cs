@@ -10,5 +10,7 @@ public sealed class IngestFunctionDescriptors : IFunctionDescriptorSource
     [
         FunctionDescriptor.Http<IngestHandler>("Ingest", FunctionAuthLevel.Function, "post", IngestTriggers.HttpRoute,
             (handler, request, token) => handler.HandleAsync(request, token)),
+        FunctionDescriptor.Timer<EventHubsDrain>("DrainEventHubs", IngestTriggers.DrainSchedule,
+            (drain, token) => drain.RunAsync(token)),
     ];
 }
