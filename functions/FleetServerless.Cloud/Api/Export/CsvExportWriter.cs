@@ -15,6 +15,9 @@ public static class CsvExportWriter
         NewLine = "\r\n",
         // Text is escaped by CsvFormulaGuard instead, which leaves negative numbers as numbers.
         InjectionOptions = InjectionOptions.None,
+        // Quote every field holding a delimiter, a quote or any line break: a lone carriage return would
+        // otherwise end the record for many readers.
+        ShouldQuote = args => args.Field is { } field && field.AsSpan().IndexOfAny(",\"\r\n") >= 0,
     };
 
     /// <summary>Writes the header and every row to <paramref name="writer"/>; returns the number of rows written.</summary>

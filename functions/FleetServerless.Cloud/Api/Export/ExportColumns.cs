@@ -18,7 +18,7 @@ public static class ExportColumns
         }
         else
         {
-            columns.Add(new("minersTotal", r => r.Row.MinersTotal));
+            columns.Add(new("minersReporting", r => r.Row.MinersReporting));
             columns.Add(new("minersMining", r => r.Row.MinersMining));
         }
 
@@ -33,8 +33,13 @@ public static class ExportColumns
             new("boardTempMaxC", r => r.Row.BoardTempMaxC),
             new("minutesAnswering", r => r.Row.MinutesAnswering),
             new("minutesMining", r => r.Row.MinutesMining),
-            new("samples", r => r.Row.Samples),
         ]);
+
+        if (dataset.PerMiner)
+        {
+            columns.Add(new("samples", r => r.Row.Samples));
+        }
+
         return columns;
     }
 }

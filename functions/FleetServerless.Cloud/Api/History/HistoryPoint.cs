@@ -27,12 +27,12 @@ public sealed record HistoryPoint
 
     public double? MinutesMining { get; init; }
 
-    /// <summary>Fleet only: the most miners known in the period.</summary>
-    public int? MinersTotal { get; init; }
+    /// <summary>Fleet only: the most miners that sent any sample in one 5-minute bucket of the period.</summary>
+    public int? MinersReporting { get; init; }
 
-    /// <summary>Fleet only: the most miners mining at once in the period.</summary>
+    /// <summary>Fleet only: the most miners with a mining sample in one 5-minute bucket of the period.</summary>
     public int? MinersMining { get; init; }
 
-    /// <summary>Raw samples behind the point.</summary>
-    public required long Samples { get; init; }
+    /// <summary>Raw samples behind the point; null for fleet points, whose rollups do not store it.</summary>
+    public long? Samples { get; init; }
 }

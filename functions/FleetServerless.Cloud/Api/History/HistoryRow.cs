@@ -2,19 +2,22 @@ namespace FleetServerless.Cloud.Api.History;
 
 /// <summary>
 /// One stored row (a raw sample or a rollup period) in the form the aggregation reads. Null is unknown.
-/// <see cref="Samples"/> is how many raw samples the row stands for, the weight of its means.
+/// The weights are how many readings each mean stands for, so means of several rows are weighted exactly;
+/// <see cref="Samples"/> is the raw samples behind the row, null for fleet rollups, which do not store it.
 /// </summary>
 public sealed record HistoryRow(
     DateTimeOffset Start,
     double? HashrateMeanHps,
     double? HashrateMinHps,
     double? HashrateMaxHps,
+    long HashrateWeight,
     double? PowerMeanWatts,
     double? PowerMaxWatts,
+    long PowerWeight,
     double? ChipTempMaxC,
     double? BoardTempMaxC,
     double? MinutesAnswering,
     double? MinutesMining,
-    int? MinersTotal,
+    int? MinersReporting,
     int? MinersMining,
-    long Samples);
+    long? Samples);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure.Data.Tables;
 using FleetServerless.Cloud.Storage;
 
@@ -79,22 +80,50 @@ internal static class HistoryTables
     public static HistoryRow FromSample(TableEntity entity)
     {
         var answered = entity.GetBoolean("Answered") ?? false;
-        var hashrate = answered ? entity.GetDouble("HashrateRealtimeHps") : null;
-        var power = answered ? entity.GetDouble("PowerWatts") : null;
+        var hashrate = answered ? Number(entity, "HashrateRealtimeHps") : null;
+        var power = answered ? Number(entity, "PowerWatts") : null;
         return new HistoryRow(
             Start: entity.GetDateTimeOffset("CollectedAt") ?? default,
             HashrateMeanHps: hashrate,
             HashrateMinHps: hashrate,
             HashrateMaxHps: hashrate,
+            HashrateWeight: 1,
             PowerMeanWatts: power,
             PowerMaxWatts: power,
-            ChipTempMaxC: answered ? entity.GetDouble("ChipTempMaxC") : null,
-            BoardTempMaxC: answered ? entity.GetDouble("BoardTempMaxC") : null,
+            PowerWeight: 1,
+            ChipTempMaxC: answered ? Number(entity, "ChipTempMaxC") : null,
+            BoardTempMaxC: answered ? Number(entity, "BoardTempMaxC") : null,
             MinutesAnswering: null,
             MinutesMining: null,
-            MinersTotal: null,
+            MinersReporting: null,
             MinersMining: null,
             Samples: 1);
+    }
+
+    /// <summary>
+    /// Reads a rollup row written by the rollup builder (<see cref="MinerRollupEntity"/> or
+    /// <see cref="FleetRollupEntity"/>), by column name so exports can read both kinds alike.
+    /// </summary>
+    public static HistoryRow FromRollup(TableEntity entity, HistorySource source, DateTimeOffset start)
+    {
+        var fleet = source == HistorySource.Fleet5m;
+        var samples = fleet ? null : (long?)Number(entity, "SampleCount");
+        return new HistoryRow(
+            Start: start,
+            HashrateMeanHps: Number(entity, "HashrateMeanHps"),
+            HashrateMinHps: Number(entity, "HashrateMinHps"),
+            HashrateMaxHps: Number(entity, "HashrateMaxHps"),
+            HashrateWeight: (long)(Number(entity, "HashrateCount") ?? 1),
+            PowerMeanWatts: Number(entity, "PowerMeanWatts"),
+            PowerMaxWatts: Number(entity, "PowerMaxWatts"),
+            PowerWeight: (long)(Number(entity, "PowerCount") ?? 1),
+            ChipTempMaxC: Number(entity, "ChipTempMaxC"),
+            BoardTempMaxC: Number(entity, "BoardTempMaxC"),
+            MinutesAnswering: Number(entity, "MinutesAnswering"),
+            MinutesMining: Number(entity, "MinutesMining"),
+            MinersReporting: fleet ? (int?)Number(entity, "MinersReporting") : null,
+            MinersMining: fleet ? (int?)Number(entity, "MinersMining") : null,
+            Samples: samples);
     }
 
     /// <summary>The start of a rollup row's period: its <c>PeriodStart</c> column, else parsed from its row key.</summary>
@@ -111,23 +140,18 @@ internal static class HistoryTables
             HistorySource.MinerHourly => "yyyy-MM-dd'T'HH'Z'",
             _ => "yyyy-MM-dd",
         };
-        return DateTimeOffset.ParseExact(entity.RowKey, format, System.Globalization.CultureInfo.InvariantCulture,
-            System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal);
+        return DateTimeOffset.ParseExact(entity.RowKey, format, CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
     }
 
-    /// <summary>Reads a rollup row. The column names are the rollup writer's; see <c>docs/storage.md</c>.</summary>
-    public static HistoryRow FromRollup(TableEntity entity, HistorySource source, DateTimeOffset start) => new(
-        Start: start,
-        HashrateMeanHps: entity.GetDouble("HashrateMeanHps"),
-        HashrateMinHps: entity.GetDouble("HashrateMinHps"),
-        HashrateMaxHps: entity.GetDouble("HashrateMaxHps"),
-        PowerMeanWatts: entity.GetDouble("PowerMeanWatts"),
-        PowerMaxWatts: entity.GetDouble("PowerMaxWatts"),
-        ChipTempMaxC: entity.GetDouble("ChipTempMaxC"),
-        BoardTempMaxC: entity.GetDouble("BoardTempMaxC"),
-        MinutesAnswering: entity.GetDouble("MinutesAnswering"),
-        MinutesMining: entity.GetDouble("MinutesMining"),
-        MinersTotal: source == HistorySource.Fleet5m ? entity.GetInt32("MinersTotal") : null,
-        MinersMining: source == HistorySource.Fleet5m ? entity.GetInt32("MinersMining") : null,
-        Samples: entity.GetInt64("SampleCount") ?? entity.GetInt32("SampleCount") ?? 1);
+    /// <summary>A numeric column whatever its stored type (Int32, Int64 or Double); null when absent.</summary>
+    private static double? Number(TableEntity entity, string column) =>
+        entity.TryGetValue(column, out var value) ? value switch
+        {
+            double d => d,
+            int i => i,
+            long l => l,
+            float f => f,
+            _ => null,
+        } : null;
 }

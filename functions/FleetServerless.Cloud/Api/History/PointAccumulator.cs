@@ -7,7 +7,7 @@ internal sealed class PointAccumulator(DateTimeOffset start)
     private double _hashrateWeight;
     private double _powerWeighted;
     private double _powerWeight;
-    private long _samples;
+    private long? _samples;
 
     private double? _hashrateMin;
     private double? _hashrateMax;
@@ -16,24 +16,28 @@ internal sealed class PointAccumulator(DateTimeOffset start)
     private double? _boardTempMax;
     private double? _minutesAnswering;
     private double? _minutesMining;
-    private int? _minersTotal;
+    private int? _minersReporting;
     private int? _minersMining;
 
     public DateTimeOffset Start { get; } = start;
 
     public void Add(HistoryRow row)
     {
-        var weight = Math.Max(1, row.Samples);
-        _samples += row.Samples;
+        if (row.Samples is { } samples)
+        {
+            _samples = (_samples ?? 0) + samples;
+        }
 
         if (row.HashrateMeanHps is { } hashrate)
         {
+            var weight = Math.Max(1, row.HashrateWeight);
             _hashrateWeighted += hashrate * weight;
             _hashrateWeight += weight;
         }
 
         if (row.PowerMeanWatts is { } power)
         {
+            var weight = Math.Max(1, row.PowerWeight);
             _powerWeighted += power * weight;
             _powerWeight += weight;
         }
@@ -45,7 +49,7 @@ internal sealed class PointAccumulator(DateTimeOffset start)
         _boardTempMax = Max(_boardTempMax, row.BoardTempMaxC);
         _minutesAnswering = Sum(_minutesAnswering, row.MinutesAnswering);
         _minutesMining = Sum(_minutesMining, row.MinutesMining);
-        _minersTotal = row.MinersTotal is null ? _minersTotal : Math.Max(_minersTotal ?? 0, row.MinersTotal.Value);
+        _minersReporting = row.MinersReporting is null ? _minersReporting : Math.Max(_minersReporting ?? 0, row.MinersReporting.Value);
         _minersMining = row.MinersMining is null ? _minersMining : Math.Max(_minersMining ?? 0, row.MinersMining.Value);
     }
 
@@ -61,7 +65,7 @@ internal sealed class PointAccumulator(DateTimeOffset start)
         BoardTempMaxC = _boardTempMax,
         MinutesAnswering = _minutesAnswering,
         MinutesMining = _minutesMining,
-        MinersTotal = _minersTotal,
+        MinersReporting = _minersReporting,
         MinersMining = _minersMining,
         Samples = _samples,
     };
