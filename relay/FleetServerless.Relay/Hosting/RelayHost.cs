@@ -43,8 +43,9 @@ public static class RelayHost
 
         // One HTTP request log line per miner per cycle would bury the relay's own messages.
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
-        // Polly logs every attempt with a stack trace; the relay logs its own retry and failure lines instead.
-        builder.Logging.AddFilter("Polly", LogLevel.Error);
+        // Polly logs failed attempts and breaker changes of every miner with a stack trace; the relay logs its own
+        // retry, failure and miner state lines instead.
+        builder.Logging.AddFilter("Polly", LogLevel.Critical);
 
         builder.Services.AddSystemd();
         builder.Services.AddWindowsService(service => service.ServiceName = "FleetServerless Relay");

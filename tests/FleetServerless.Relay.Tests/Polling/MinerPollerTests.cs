@@ -3,6 +3,7 @@ using FleetServerless.Relay.Tests.Support;
 
 namespace FleetServerless.Relay.Tests.Polling;
 
+[Collection(TimingSensitive.Name)]
 public sealed class MinerPollerTests : IDisposable
 {
     /// <summary>The stated bound for a cycle with hanging miners: the miner timeout plus this margin.</summary>

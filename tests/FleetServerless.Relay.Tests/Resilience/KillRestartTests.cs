@@ -11,6 +11,7 @@ namespace FleetServerless.Relay.Tests.Resilience;
 /// Starts the built relay as a real process, kills it at random points while it sends, restarts it, and checks
 /// that no batch was lost and that every duplicate the ingest saw was a whole, identical batch.
 /// </summary>
+[Collection(TimingSensitive.Name)]
 public sealed class KillRestartTests : IAsyncLifetime
 {
     private const int MinerCount = 3;
@@ -46,15 +47,20 @@ public sealed class KillRestartTests : IAsyncLifetime
         var outboxPath = _directory.File("outbox.db");
         var total = Stopwatch.StartNew();
         var rounds = 0;
+        var lastOutput = "";
 
         for (; rounds < Rounds && total.Elapsed < MaxTotal; rounds++)
         {
             // Alternate between a healthy ingest and one that fails, so kills land in retries as well as sends.
             _ingest.Mode = rounds % 4 == 3 ? IngestMode.Fail : IngestMode.Accept;
             using var relay = RelayProcess.Start("run", "--config", configPath);
-            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1200, 3500)), TestContext.Current.CancellationToken);
+
+            // Start-up time varies with the machine's load, so the random kill point is counted from the first cycle.
+            await relay.WaitForOutputAsync("Poll cycle", TimeSpan.FromSeconds(30));
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(0, 2500)), TestContext.Current.CancellationToken);
             Assert.False(relay.HasExited, $"The relay exited on its own in round {rounds}. Output:\n{relay.Output}");
             relay.Kill();
+            lastOutput = relay.Output;
         }
 
         // A last run with a healthy ingest drains what the kills left behind, then is killed too.
@@ -72,7 +78,7 @@ public sealed class KillRestartTests : IAsyncLifetime
         var storedSequences = stored.Select(b => b.Sequence).ToHashSet();
 
         Assert.True(rounds >= 5, $"only {rounds} kill rounds ran within {MaxTotal}");
-        Assert.True(lastSequence >= rounds, $"the relay stored only {lastSequence} batches in {rounds} rounds");
+        Assert.True(lastSequence >= rounds, $"the relay stored only {lastSequence} batches in {rounds} rounds. Output of the last round:\n{lastOutput}");
         var missing = Enumerable.Range(1, (int)lastSequence).Select(i => (long)i)
             .Where(s => !storedSequences.Contains(s) && !waiting.Contains(s)).ToList();
         Assert.Empty(missing);

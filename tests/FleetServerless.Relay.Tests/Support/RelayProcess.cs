@@ -69,6 +69,21 @@ public sealed class RelayProcess : IDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>Waits until the process printed <paramref name="text"/>; throws with its output when it does not in time.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (deadline.Elapsed > timeout || _process.HasExited)
+            {
+                throw new TimeoutException($"The relay did not print '{text}' within {timeout}. Output:\n{Output}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>Waits for the process to exit by itself and returns its exit code.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {

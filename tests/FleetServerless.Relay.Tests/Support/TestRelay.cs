@@ -58,16 +58,23 @@ public sealed class TestRelay : IAsyncDisposable
         return settings;
     }
 
-    /// <summary>Builds a relay from <paramref name="settings"/> with <paramref name="reader"/> in place of the miner readers.</summary>
+    /// <summary>
+    /// Builds a relay from <paramref name="settings"/>, with <paramref name="reader"/> in place of the miner readers,
+    /// or the real readers when it is null.
+    /// </summary>
     public static TestRelay Create(
-        IDictionary<string, string?> settings, IMinerReader reader, Action<IServiceCollection>? configure = null)
+        IDictionary<string, string?> settings, IMinerReader? reader, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var builder = RelayHost.CreateBuilder(configuration);
         var logs = new CapturedLogs();
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(logs);
-        builder.Services.AddSingleton(reader);
+        if (reader is not null)
+        {
+            builder.Services.AddSingleton(reader);
+        }
+
         configure?.Invoke(builder.Services);
         return new TestRelay(builder.Build(), logs);
     }
