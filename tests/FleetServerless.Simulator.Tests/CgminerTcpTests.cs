@@ -109,7 +109,7 @@ public sealed class CgminerTcpTests
     }
 
     [Fact]
-    public async Task L3Plus_ReportsMhsUnderGhsKeysWithoutRateUnit()
+    public async Task L3Plus_MhsUnderGhsKeys()
     {
         await using var fleet = await StartAsync(TcpReplyForm.Clean, SimulatedMinerKind.TcpOnlyL3Plus);
 

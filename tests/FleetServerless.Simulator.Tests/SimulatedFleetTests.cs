@@ -12,7 +12,7 @@ public sealed class SimulatedFleetTests
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task DefaultFleet_HasTwelveL7MinersOnOwnPorts()
+    public async Task DefaultFleet_TwelveL7Miners()
     {
         await using var fleet = await SimulatedFleet.StartAsync(new SimulatedFleetOptions(), cancellationToken: Token);
 

@@ -3,7 +3,7 @@ using FleetServerless.Simulator.Miners;
 
 namespace FleetServerless.Simulator.Tests;
 
-/// <summary>The simulator's web answers against the vendor's OpenAPI component schemas of 1.2.6 and 1.3.4.</summary>
+/// <summary>The simulator's web API responses checked against the vendor's OpenAPI component schemas of 1.2.6 and 1.3.4.</summary>
 public sealed class VnishSchemaTests
 {
     public static TheoryData<string, SimulatedMinerKind, MinerFaults> Cases => new()
@@ -85,7 +85,7 @@ public sealed class VnishSchemaTests
     [Fact]
     public async Task SchemaCheck_RejectsWrongAnswer()
     {
-        // Guards the check itself: an answer with a wrong type must fail, or the tests above prove nothing.
+        // Guards the check itself: a response with a wrong type must fail, or the tests above prove nothing.
         var wrong = System.Text.Json.Nodes.JsonNode.Parse("""{"miner":{"hr_realtime":"fast"}}""");
         Assert.NotEmpty(VendorSchema.Validate("1.2.6", "Summary", wrong));
         await Task.CompletedTask;

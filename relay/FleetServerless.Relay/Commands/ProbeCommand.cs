@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace FleetServerless.Relay.Commands;
 
 /// <summary>
-/// <c>probe &lt;host[:port]&gt;</c>: reads one miner once and prints which API answered, the normalized sample as
+/// <c>probe &lt;host[:port]&gt;</c>: reads one miner once and prints which API responded, the normalized sample as
 /// JSON and each problem found. Exits 0 when the miner was read, 1 when it could not be.
 /// </summary>
 public static class ProbeCommand
@@ -41,7 +41,7 @@ public static class ProbeCommand
 
         var command = new Command(
             "probe",
-            $"Read one miner and print the API that answered, the sample as JSON and each problem. The password and API key " +
+            $"Read one miner and print the API that responded, the sample as JSON and each problem. The password and API key " +
             $"come from the miner's entry in the configuration file when it lists this host, else from {PasswordVariable} " +
             $"and {ApiKeyVariable}, else the firmware default.")
         {

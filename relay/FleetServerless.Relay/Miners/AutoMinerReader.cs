@@ -7,7 +7,7 @@ namespace FleetServerless.Relay.Miners;
 
 /// <summary>
 /// The <see cref="IMinerReader"/> the poller calls. For <c>Api: auto</c> it detects each miner's API (the web API
-/// when <c>/api/v1/info</c> answers with <c>fw_name</c>, else the TCP API), caches the result, and detects again after
+/// when <c>/api/v1/info</c> returns JSON with <c>fw_name</c>, else the TCP API), caches the result, and detects again after
 /// <see cref="FailuresBeforeRedetect"/> failed reads in a row. <c>Api: web</c> and <c>Api: tcp</c> skip detection.
 /// </summary>
 /// <remarks>
@@ -43,7 +43,7 @@ public sealed class AutoMinerReader(
         }
         else
         {
-            MinerLog.ReadFailed(logger, miner.Name, miner.Host, sample.Error ?? "no answer");
+            MinerLog.ReadFailed(logger, miner.Name, miner.Host, sample.Error ?? "no response");
         }
 
         return sample;
@@ -91,12 +91,13 @@ public sealed class AutoMinerReader(
             return tcp.Sample;
         }
 
-        return tcp.Sample with { Api = null, Error = $"no API answered: {web.Sample.Error} {tcp.Sample.Error}" };
+        return tcp.Sample with { Api = null, Error = $"no API responded: {web.Sample.Error} {tcp.Sample.Error}" };
     }
 
     private void Detected(MinerOptions miner, MinerDetectionState state, string api, MinerSample sample)
     {
-        // A web API that answered /info but failed later is still the web API; only a full answer fixes the choice.
+        // A web API that returned /info but failed later is still tried first next time, because only a full read fixes
+        // the detected API.
         if (!sample.Answered)
         {
             return;

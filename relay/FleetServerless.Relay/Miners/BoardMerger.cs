@@ -41,6 +41,6 @@ internal sealed class BoardMerger
         };
     }
 
-    /// <summary>The merged boards ordered by id, or null when no source had any board.</summary>
+    /// <summary>Returns the merged boards ordered by id, or null when no source sent a board list at all.</summary>
     public IReadOnlyList<BoardSample>? ToList(bool anySource) => _boards.Count > 0 || anySource ? _boards.Values.ToArray() : null;
 }

@@ -9,7 +9,7 @@ namespace FleetServerless.Relay.Miners;
 /// </summary>
 public static class CgminerJsonRepair
 {
-    /// <summary>Returns repaired JSON text and what was repaired; empty text when the reply had none.</summary>
+    /// <summary>Returns the repaired JSON text and the repairs made. The text is empty when the reply had no JSON.</summary>
     public static (string Json, IReadOnlyList<string> Repairs) Repair(string reply)
     {
         ArgumentNullException.ThrowIfNull(reply);

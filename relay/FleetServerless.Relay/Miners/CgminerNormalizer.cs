@@ -160,7 +160,8 @@ public static partial class CgminerNormalizer
                 Id = id,
                 HashrateRealtimeHps = Scale(fields.ToNumber(rateValue, $"stats.chain_rate{id}"), factor),
 
-                // Firmware lines disagree on which of temp and temp2 is the chip sensor; chips run hotter than the PCB.
+                // Firmware lines disagree on which of temp and temp2 is the chip sensor, so the hotter one is taken as the
+                // chip, because chips run hotter than the PCB.
                 ChipTempMaxC = MaxOf(first, second),
                 BoardTempMaxC = first is not null && second is not null ? Math.Min(first.Value, second.Value) : null,
                 ChipCount = (int?)chipCount,
@@ -173,7 +174,7 @@ public static partial class CgminerNormalizer
         return boards.ToArray();
     }
 
-    /// <summary>Counts <c>o</c> (good) and <c>x</c> or <c>-</c> (bad) in a <c>chain_acs</c> string; null when absent.</summary>
+    /// <summary>Counts <c>o</c> (good) and <c>x</c> or <c>-</c> (bad) in a <c>chain_acs</c> string, or null when it is absent.</summary>
     internal static (int? Good, int? Bad) CountChipStatus(string? chainAcs)
     {
         if (chainAcs is null)
@@ -218,12 +219,7 @@ public static partial class CgminerNormalizer
             }
         }
 
-        return slots.Select((s, i) => new FanSample
-        {
-            Id = i,
-            Rpm = s.Rpm,
-            Status = s.Rpm is null ? null : s.Rpm > 0 ? "ok" : "lost",
-        }).ToArray();
+        return slots.Select((s, i) => new FanSample { Id = i, Rpm = s.Rpm, Status = FanStatus(s.Rpm) }).ToArray();
     }
 
     private static PoolSample[]? ReadPools(JsonFields fields, JsonElement? reply, DateTimeOffset collectedAt)
@@ -272,7 +268,7 @@ public static partial class CgminerNormalizer
         _ => "unknown",
     };
 
-    /// <summary>Reads <c>Last Share Time</c>: a Unix time in seconds, or a duration such as <c>0:00:14</c>; 0 is never.</summary>
+    /// <summary>Reads <c>Last Share Time</c>: a Unix time in seconds, or a duration such as <c>0:00:14</c>. A 0 means no share yet.</summary>
     private static double? LastShareAge(JsonFields fields, JsonElement? value, string path, DateTimeOffset collectedAt)
     {
         if (value is not { } element)
@@ -295,7 +291,25 @@ public static partial class CgminerNormalizer
         return Math.Max(0, collectedAt.ToUnixTimeSeconds() - unixSeconds.Value);
     }
 
-    private static double? MaxOf(double? a, double? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
+    private static string? FanStatus(double? rpm)
+    {
+        if (rpm is null)
+        {
+            return null;
+        }
+
+        return rpm > 0 ? "ok" : "lost";
+    }
+
+    private static double? MaxOf(double? a, double? b)
+    {
+        if (a is null || b is null)
+        {
+            return a ?? b;
+        }
+
+        return Math.Max(a.Value, b.Value);
+    }
 
     [GeneratedRegex(@"^chain_acn(?<id>\d+)$", RegexOptions.CultureInvariant)]
     private static partial Regex ChainCountKey();

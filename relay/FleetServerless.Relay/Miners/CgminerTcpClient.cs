@@ -4,7 +4,7 @@ using System.Text;
 namespace FleetServerless.Relay.Miners;
 
 /// <summary>
-/// Sends one command to a CGMiner-style TCP API and returns the raw reply text: the miner answers once and closes
+/// Sends one command to a CGMiner-style TCP API and returns the raw reply text: the miner sends one reply and closes
 /// the connection. Replies are read up to <see cref="MaxReplyBytes"/>.
 /// </summary>
 public sealed class CgminerTcpClient

@@ -18,7 +18,10 @@ public sealed class CgminerTcpReader(CgminerTcpClient client, TimeProvider timeP
 
     private readonly ConcurrentDictionary<string, bool> _rejectsCombined = new(StringComparer.Ordinal);
 
-    /// <summary>Reads the miner; never throws for a miner-side failure. Throws only when the caller cancels.</summary>
+    /// <summary>
+    /// Reads the miner. Miner-side failures (refused, reset, empty or unrepairable replies) give a failed sample; when the
+    /// caller's token is cancelled the read throws <see cref="OperationCanceledException"/>.
+    /// </summary>
     public async Task<MinerSample> ReadAsync(MinerOptions miner, CancellationToken cancellationToken) =>
         (await ReadOutcomeAsync(miner, miner.Name, cancellationToken)).Sample;
 

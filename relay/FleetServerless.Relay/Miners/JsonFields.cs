@@ -4,8 +4,8 @@ using System.Text.Json;
 namespace FleetServerless.Relay.Miners;
 
 /// <summary>
-/// Tolerant reads of miner JSON. A missing or null field is unknown (null) without complaint; a field of the wrong
-/// kind is unknown and adds one entry to the problem list, so one odd field never costs the rest of a sample.
+/// Tolerant reads of miner JSON. A missing or null field is unknown (null) and is not a problem. A field of the wrong
+/// kind is unknown too and adds one entry to the problem list, so one odd field never costs the rest of a sample.
 /// </summary>
 /// <remarks>Numbers are accepted as JSON numbers or as strings padded with spaces (<c>"  5.0000"</c>).</remarks>
 internal sealed class JsonFields(List<string> problems)

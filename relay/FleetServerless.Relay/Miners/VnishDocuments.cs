@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace FleetServerless.Relay.Miners;
 
-/// <summary>The web API answers one read collected; any of them may be missing when its request failed.</summary>
+/// <summary>The web API responses one read collected. Any of them is null when its request failed.</summary>
 public sealed record VnishDocuments
 {
     public JsonElement? Info { get; init; }

@@ -7,8 +7,8 @@ using FleetServerless.Relay.Configuration;
 namespace FleetServerless.Relay.Miners;
 
 /// <summary>
-/// Turns Vnish web API answers into a <see cref="MinerSample"/> in SI units. The hashrate unit comes only from
-/// <c>/info.hr_measure</c>; without it hashrates stay unknown. Fields a miner did not send stay null, and a field of
+/// Turns Vnish web API responses into a <see cref="MinerSample"/> in SI units. The hashrate unit comes only from
+/// <c>/info.hr_measure</c>, and without it hashrates stay unknown. Fields a miner did not send stay null, and a field of
 /// the wrong kind costs only that field (it is listed in <see cref="MinerSample.Problems"/>).
 /// </summary>
 public static class VnishNormalizer
@@ -214,7 +214,7 @@ public static class VnishNormalizer
             ChipCount = grey is null || orange is null || red is null ? null : (int)(grey + orange + red),
             FrequencyHz = fields.Number(chain, "frequency", path + ".frequency") * 1e6,
 
-            // NOTE: the unit of chain voltage is taken as millivolts (1380 on an L7); no capture confirms it.
+            // NOTE: chain voltage is taken as millivolts (1380 on an L7), but no capture from a real miner confirms the unit.
             VoltageVolts = fields.Number(chain, "voltage", path + ".voltage") / 1000,
             PowerWatts = fields.Number(chain, "power_consumption", path + ".power_consumption"),
             HardwareErrors = fields.Integer(chain, "hw_errors", path + ".hw_errors"),
@@ -297,7 +297,7 @@ public static class VnishNormalizer
         return result.ToArray();
     }
 
-    /// <summary>Reads <c>H:MM:SS</c> or <c>M:SS</c> durations such as <c>0:00:14</c>; empty text is unknown.</summary>
+    /// <summary>Reads <c>H:MM:SS</c> or <c>M:SS</c> durations such as <c>0:00:14</c>. Empty text is unknown.</summary>
     internal static double? ParseDuration(JsonFields fields, string? text, string path)
     {
         if (string.IsNullOrWhiteSpace(text))

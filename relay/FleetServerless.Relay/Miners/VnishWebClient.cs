@@ -11,10 +11,10 @@ using Microsoft.Extensions.Logging;
 namespace FleetServerless.Relay.Miners;
 
 /// <summary>
-/// HTTP access to the Vnish web API with its authentication: unlock with the password for a Bearer token, or an
-/// <c>x-api-key</c> key; on 401 one unlock and one retry; on 429 no unlock for the <c>unlock_timeout</c> the miner
-/// gave; a wrong password is logged once and retried only after <see cref="WrongPasswordRetryInterval"/> or when the
-/// configured password changes.
+/// HTTP access to the Vnish web API with its authentication. It unlocks with the password for a Bearer token, or sends
+/// an <c>x-api-key</c> key. On 401 it unlocks once more and retries once. After a 429 it sends no unlock for the
+/// <c>unlock_timeout</c> the miner gave. A wrong password is logged once and retried only after
+/// <see cref="WrongPasswordRetryInterval"/> or when the configured password changes.
 /// </summary>
 /// <remarks>Thread-safe; one instance serves every miner. Secrets are never logged or put in problem texts.</remarks>
 public sealed class VnishWebClient(IHttpClientFactory httpClientFactory, TimeProvider timeProvider, ILogger<VnishWebClient> logger)
@@ -40,7 +40,7 @@ public sealed class VnishWebClient(IHttpClientFactory httpClientFactory, TimePro
 
     /// <summary>
     /// GETs a path with the miner's credentials, unlocking when needed. Authentication problems are added to
-    /// <paramref name="problems"/>; the response is returned in every case (401 when no credential worked).
+    /// <paramref name="problems"/>, and the response is returned in every case (401 when no credential worked).
     /// </summary>
     internal async Task<VnishResponse> GetAuthenticatedAsync(
         MinerOptions miner, MinerEndpoint endpoint, string path, List<string> problems, CancellationToken cancellationToken)
@@ -212,7 +212,7 @@ public sealed class VnishWebClient(IHttpClientFactory httpClientFactory, TimePro
         {
             if (buffer.Length + read > MaxBodyBytes)
             {
-                throw new JsonException($"The answer is larger than {MaxBodyBytes / (1024 * 1024)} MB; it was not read.");
+                throw new JsonException($"The response body is larger than {MaxBodyBytes / (1024 * 1024)} MB, so it was not read.");
             }
 
             buffer.Write(chunk, 0, read);

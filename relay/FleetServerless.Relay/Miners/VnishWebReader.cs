@@ -12,7 +12,10 @@ namespace FleetServerless.Relay.Miners;
 /// </summary>
 public sealed class VnishWebReader(VnishWebClient client, TimeProvider timeProvider)
 {
-    /// <summary>Reads the miner; never throws for a miner-side failure. Throws only when the caller cancels.</summary>
+    /// <summary>
+    /// Reads the miner. Miner-side failures (unreachable, reset, timed out, invalid JSON) give a failed sample; when the
+    /// caller's token is cancelled the read throws <see cref="OperationCanceledException"/>.
+    /// </summary>
     public async Task<MinerSample> ReadAsync(MinerOptions miner, CancellationToken cancellationToken) =>
         (await ReadOutcomeAsync(miner, miner.Name, cancellationToken)).Sample;
 
@@ -43,7 +46,7 @@ public sealed class VnishWebReader(VnishWebClient client, TimeProvider timeProvi
         }
         catch (Exception ex) when (IsMinerSideFailure(ex, cancellationToken))
         {
-            // Refused connections, and an open circuit breaker after them, mean no web API answers on this port.
+            // Refused connections, and an open circuit breaker after them, mean no web API listens on this port.
             var absent = ex is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } or Polly.CircuitBreaker.BrokenCircuitException;
             return new(Failed(miner, knownMinerId, "web API: " + FailedSamples.Describe(ex)), absent);
         }

@@ -51,7 +51,7 @@ public sealed class CgminerNormalizerTests
     [Fact]
     public void GhsKeys_OnScryptMiner_AreMhs()
     {
-        // Known bug: the summary keys say GHS on every model; an L3+ at 504 MH/s was shown at 504 GH/s.
+        // Known bug: the summary keys are named GHS on every model; an L3+ at 504 MH/s was shown at 504 GH/s.
         var sample = Normalize(Payloads.Cgminer("cgminer-l3plus"));
 
         Assert.Equal(504.12e6, sample.HashrateRealtimeHps);

@@ -15,7 +15,7 @@ public sealed class VnishAuthTests
         SimulatedFleet.StartAsync(new SimulatedFleetOptions { Count = 1, Password = password, ApiKey = apiKey }, cancellationToken: Token);
 
     [Fact]
-    public async Task TokenExpiryMidRun_NextPollUnlocksAndSucceeds()
+    public async Task TokenExpiryMidRun_UnlocksAgain()
     {
         await using var fleet = await StartAsync();
         using var host = new MinerReaderHost();
@@ -57,7 +57,7 @@ public sealed class VnishAuthTests
     }
 
     [Fact]
-    public async Task WrongPassword_FixedInSettings_IsTriedAtOnce()
+    public async Task WrongPassword_Fixed_RetriedAtOnce()
     {
         await using var fleet = await StartAsync();
         using var host = new MinerReaderHost();

@@ -92,7 +92,7 @@ public sealed class VnishNormalizerTests
     }
 
     [Fact]
-    public void ScryptMiner_IsNotShownAtThousandTimesItsSpeed()
+    public void ScryptMiner_NotThousandFold()
     {
         // Known bug: the unit taken from a key name or a GH/s default shows an L7 at 9.5 TH/s.
         var sample = Normalize(Payloads.Vnish("vnish-1.2.6-l7"));
@@ -246,7 +246,7 @@ public sealed class VnishNormalizerTests
     }
 
     [Fact]
-    public void ObjectInPlaceOfArray_CostsOnlyThatField()
+    public void ObjectForArray_CostsOneField()
     {
         var documents = Payloads.Vnish("vnish-1.2.6-l7");
         var summary = Payloads.With(documents.Summary, ["miner", "pools"], """{"unexpected":true}""");

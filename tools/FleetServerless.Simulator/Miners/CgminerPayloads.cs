@@ -6,7 +6,7 @@ namespace FleetServerless.Simulator.Miners;
 
 /// <summary>
 /// Builds CGMiner-style TCP API replies (<c>summary</c>, <c>stats</c>, <c>pools</c> and combined commands) from a
-/// miner's <see cref="MinerExpectation"/>, spoiled as its <see cref="TcpReplyForm"/> says.
+/// miner's <see cref="MinerExpectation"/>, spoiled in the way its <see cref="TcpReplyForm"/> names.
 /// </summary>
 internal static class CgminerPayloads
 {

@@ -5,7 +5,7 @@ using System.Text;
 namespace FleetServerless.Simulator.Miners;
 
 /// <summary>
-/// One miner's CGMiner-style TCP API on 127.0.0.1: reads one JSON command per connection, answers once, closes.
+/// One miner's CGMiner-style TCP API on 127.0.0.1: reads one JSON command per connection, sends one reply, closes.
 /// </summary>
 internal sealed class CgminerTcpServer : IAsyncDisposable
 {
@@ -138,7 +138,7 @@ internal sealed class CgminerTcpServer : IAsyncDisposable
 
             length += read;
 
-            // A request that does not start as JSON (an HTTP request, say) is answered as an invalid command.
+            // A request that does not start as JSON (an HTTP request, say) gets the invalid-command reply.
             if ((started && depth <= 0) || !started)
             {
                 break;

@@ -90,7 +90,7 @@ internal static class MinerExpectationBuilder
             HardwareErrors = boards.Sum(b => (long)b.HardwareErrors),
             UptimeSeconds = uptime,
             UptimeText = FormatUptime(uptime),
-            State = starting ? "starting" : failure ? "failure" : "mining",
+            State = StateFor(starting, failure),
             StateDescription = failure && !starting ? SimulatedMiner.FailureDescription : null,
             IsStarting = starting,
             Preset = miner.Kind == SimulatedMinerKind.TcpOnlyL3Plus ? null : profile.PresetLabel,
@@ -98,6 +98,16 @@ internal static class MinerExpectationBuilder
             Fans = hydro ? [] : BuildFans(profile, index, faults.HasFlag(MinerFaults.LostFan)),
             UserPoolCount = 2,
         };
+    }
+
+    private static string StateFor(bool starting, bool failure)
+    {
+        if (starting)
+        {
+            return "starting";
+        }
+
+        return failure ? "failure" : "mining";
     }
 
     /// <summary>Spreads uptimes over the three text forms the firmware writes: days, one day, and under a day.</summary>

@@ -12,7 +12,7 @@ public enum MinerFaults
     /// <summary>The last board is not detected: it is absent from <c>/summary</c> and the board endpoint.</summary>
     MissingBoard = 1 << 1,
 
-    /// <summary>Fan 2 reports 0 rpm and status <c>lost</c>.</summary>
+    /// <summary>The second fan (id 1) reports 0 rpm and status <c>lost</c>.</summary>
     LostFan = 1 << 2,
 
     /// <summary>A hydro unit: <c>fans</c> is empty, water temperatures are reported.</summary>
@@ -21,13 +21,13 @@ public enum MinerFaults
     /// <summary>The miner is starting: <c>summary.miner</c> is null and the board endpoint returns <c>[]</c>.</summary>
     Starting = 1 << 4,
 
-    /// <summary>Requests are accepted and never answered.</summary>
+    /// <summary>Requests are accepted and never get a response.</summary>
     Hanging = 1 << 5,
 
-    /// <summary>Connections are accepted and reset before any answer.</summary>
+    /// <summary>Connections are accepted and reset before any response.</summary>
     DropConnection = 1 << 6,
 
-    /// <summary>Web API answers are cut in the middle of the JSON text.</summary>
+    /// <summary>Web API responses are cut in the middle of the JSON text.</summary>
     MalformedJson = 1 << 7,
 
     /// <summary>

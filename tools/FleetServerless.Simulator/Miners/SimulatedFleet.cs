@@ -114,7 +114,7 @@ public sealed class SimulatedFleet : IAsyncDisposable
     /// <summary>Switches a fault on or off for one miner.</summary>
     public void SetFault(int index, MinerFaults fault, bool enabled) => Miners[index].SetFault(fault, enabled);
 
-    /// <summary>Sets the answer delay of every miner, for load tests.</summary>
+    /// <summary>Sets the response delay of every miner, for load tests.</summary>
     public void SetResponseDelay(TimeSpan delay)
     {
         foreach (var miner in Miners)

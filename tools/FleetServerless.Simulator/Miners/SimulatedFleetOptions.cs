@@ -30,7 +30,7 @@ public sealed class SimulatedFleetOptions
     /// <summary>Whether every miner also serves the TCP API. Default false.</summary>
     public bool TcpApi { get; set; }
 
-    /// <summary>The delay before every answer, for load tests. Default zero.</summary>
+    /// <summary>The delay before every response, for load tests. Default zero.</summary>
     public TimeSpan ResponseDelay { get; set; }
 
     /// <summary>
@@ -42,7 +42,7 @@ public sealed class SimulatedFleetOptions
     /// <summary>How long an unlock token stays valid, or null (the default) for tokens that never expire.</summary>
     public TimeSpan? TokenLifetime { get; set; }
 
-    /// <summary>Wrong passwords in a row after which the miner answers 429 and locks unlock out. Default 5.</summary>
+    /// <summary>Wrong passwords in a row after which the miner returns 429 and locks unlock out. Default 5.</summary>
     public int WrongPasswordsBeforeLockout { get; set; } = 5;
 
     /// <summary>How long a lock-out lasts, sent as <c>unlock_timeout</c>. Default 60 seconds.</summary>

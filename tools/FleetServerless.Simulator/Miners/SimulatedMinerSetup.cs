@@ -30,6 +30,6 @@ public sealed class SimulatedMinerSetup
 
     public MinerFaults Faults { get; set; }
 
-    /// <summary>How long every web and TCP answer waits before it is sent. Default zero.</summary>
+    /// <summary>How long every web and TCP response waits before it is sent. Default zero.</summary>
     public TimeSpan ResponseDelay { get; set; }
 }

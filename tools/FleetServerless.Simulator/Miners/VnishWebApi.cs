@@ -53,7 +53,7 @@ internal sealed class VnishWebApi(IReadOnlyDictionary<int, SimulatedMiner> miner
         await answer;
     }
 
-    /// <summary>Applies delay, hang and drop faults; returns false when the request must get no answer.</summary>
+    /// <summary>Applies delay, hang and drop faults; returns false when the request must get no response.</summary>
     private static async Task<bool> ApplyTimingFaultsAsync(HttpContext context, SimulatedMiner miner, CancellationToken cancellationToken)
     {
         try
@@ -133,7 +133,7 @@ internal sealed class VnishWebApi(IReadOnlyDictionary<int, SimulatedMiner> miner
         }
         catch (OperationCanceledException)
         {
-            // The client went away or the fleet is stopping; nothing is left to answer.
+            // The client went away or the fleet is stopping; no response is left to send.
         }
     }
 }

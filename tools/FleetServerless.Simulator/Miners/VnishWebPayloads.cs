@@ -206,7 +206,16 @@ internal static class VnishWebPayloads
         var chips = new JsonNode?[board.ChipCount];
         for (var i = 0; i < board.ChipCount; i++)
         {
-            var grade = i < board.ChipsOrange ? "orange" : i < board.ChipsOrange + board.ChipsRed ? "red" : "grey";
+            var grade = "grey";
+            if (i < board.ChipsOrange)
+            {
+                grade = "orange";
+            }
+            else if (i < board.ChipsOrange + board.ChipsRed)
+            {
+                grade = "red";
+            }
+
             chips[i] = new JsonObject
             {
                 ["id"] = i,
