@@ -93,6 +93,41 @@ public sealed class AlertStateStore(FleetTableClients tables)
         }
     }
 
+    /// <summary>
+    /// Records that a relay's batch arrived without evaluating it: its receive time and highest sequence, so the
+    /// relay counts as reporting and the next evaluated batch measures sequence gaps from here.
+    /// </summary>
+    public async Task RecordRelayBatchAsync(
+        string siteId, string relayId, long sequence, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetTableAsync(AlertTableNames.State, cancellationToken);
+        var rowKey = AlertEntityMapper.RelayPrefix + relayId;
+        var existing = await table.GetEntityIfExistsAsync<TableEntity>(siteId, rowKey, cancellationToken: cancellationToken);
+        var relay = existing.HasValue ? AlertEntityMapper.ToRelay(existing.Value!) : new RelayAlertPresence { RelayId = relayId };
+        var updated = relay with
+        {
+            LastBatchReceivedAt = relay.LastBatchReceivedAt > receivedAt ? relay.LastBatchReceivedAt : receivedAt,
+            LastSequence = Math.Max(relay.LastSequence ?? 0, sequence),
+        };
+        var entity = AlertEntityMapper.ToEntity(siteId, updated);
+        try
+        {
+            if (existing.HasValue)
+            {
+                await table.UpdateEntityAsync(entity, existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+            }
+            else
+            {
+                await table.AddEntityAsync(entity, cancellationToken);
+                await table.UpsertEntityAsync(new TableEntity(SitesPartition, siteId), TableUpdateMode.Replace, cancellationToken);
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            throw new AlertStateConflictException(siteId, ex);
+        }
+    }
+
     /// <summary>Returns every site that has alert rows, for the watchdog.</summary>
     public async Task<IReadOnlyList<string>> ListSitesAsync(CancellationToken cancellationToken)
     {

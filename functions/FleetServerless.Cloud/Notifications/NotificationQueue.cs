@@ -14,6 +14,7 @@ namespace FleetServerless.Cloud.Notifications;
 public sealed partial class NotificationQueue(
     FleetTableClients storage,
     IOptionsMonitor<NotificationOptions> options,
+    IOptions<NotificationQueueOptions> queueOptions,
     TimeProvider time,
     ILogger<NotificationQueue> logger)
 {
@@ -58,7 +59,7 @@ public sealed partial class NotificationQueue(
 
     private async Task<QueueClient> GetQueueAsync(CancellationToken cancellationToken)
     {
-        var queue = storage.GetQueue(QueueName);
+        var queue = storage.GetQueue(queueOptions.Value.QueueName);
         if (Interlocked.CompareExchange(ref _created, 1, 0) == 0)
         {
             await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);

@@ -26,6 +26,7 @@ public static class NotificationsServiceCollectionExtensions
         services.AddSingleton<INotificationSender, TelegramSender>();
         services.AddSingleton<INotificationSender, WebhookSender>();
         services.AddSingleton<INotificationSender, EmailSender>();
+        services.AddOptions<NotificationQueueOptions>();
         services.AddSingleton<NotificationQueue>();
         services.AddSingleton<NotificationDeliveryHandler>();
         return services;
