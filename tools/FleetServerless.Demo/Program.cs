@@ -25,10 +25,14 @@ var root = new RootCommand(
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
+    var interval = TimeSpan.FromSeconds(parse.GetValue(pollSeconds));
     var options = new DemoOptions
     {
         MinerCount = parse.GetValue(miners),
-        PollInterval = TimeSpan.FromSeconds(parse.GetValue(pollSeconds)),
+        PollInterval = interval,
+
+        // The relay requires the miner timeout to be shorter than the poll interval.
+        MinerTimeout = TimeSpan.FromSeconds(Math.Min(5, interval.TotalSeconds / 2)),
     };
     return await DemoRunner.RunAsync(options, parse.GetValue(exitWhenReady), Console.Out, cancellationToken);
 });
