@@ -69,7 +69,7 @@ public static class PoolsServiceCollectionExtensions
                 Url = options.WampUrl!,
                 Realm = options.WampRealm,
                 AuthId = options.WampAuthId,
-                Secret = options.WampSecret,
+                Secret = string.IsNullOrEmpty(options.WampSecret) ? ProhashingOptions.PublicWampSecret : options.WampSecret,
                 CallTimeout = TimeSpan.FromSeconds(options.RequestTimeoutSeconds),
                 ReconnectInitialDelay = TimeSpan.FromSeconds(options.ReconnectInitialDelaySeconds),
                 ReconnectMaxDelay = TimeSpan.FromSeconds(options.ReconnectMaxDelaySeconds),

@@ -177,6 +177,7 @@ public sealed class ProfitabilitySync(
             .GroupBy(o => o.Value, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Key, StringComparer.Ordinal);
 
+        var overriddenWorkers = overrides.Values.Select(WorkerName.Parse).OfType<WorkerName>().ToList();
         var minerSide = new List<MinerSideHashrate>();
         var siteOf = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var miner in latest)
@@ -186,6 +187,12 @@ public sealed class ProfitabilitySync(
             var worker = overrides.TryGetValue(minerId, out var overrideName)
                 ? WorkerName.Parse(overrideName)
                 : WorkerName.FromStratumUser(miner.Sample.Pools?.FirstOrDefault(p => p.User is not null)?.User);
+
+            // A worker the override table gives to another miner is not this miner's, whatever its stratum user says.
+            if (!overrides.ContainsKey(minerId) && worker is not null && overriddenWorkers.Any(o => o.Matches(worker)))
+            {
+                worker = null;
+            }
             var mean = await miners.GetMeanHashrateAsync(miner.SiteId, minerId, now - window, now, cancellationToken);
             minerSide.Add(new MinerSideHashrate(minerId, worker, mean));
         }

@@ -49,6 +49,23 @@ public sealed record PoolSimulatorSettings
 
     public double DogePriceUsd { get; init; } = 0.2;
 
+    /// <summary>
+    /// Returns settings whose workers match a simulated fleet: <paramref name="count"/> workers named
+    /// <paramref name="namePrefix"/> plus a two-digit (or wider) number, under <paramref name="account"/>,
+    /// as the miner simulator names its stratum users (<c>acct.sim-01</c>).
+    /// </summary>
+    public static PoolSimulatorSettings ForFleet(int count, string namePrefix = "sim-", string account = "acct", double hashrateHps = 9.5e9)
+    {
+        var digits = Math.Max(2, count.ToString(System.Globalization.CultureInfo.InvariantCulture).Length);
+        return new PoolSimulatorSettings
+        {
+            Account = account,
+            Workers = Enumerable.Range(1, count)
+                .Select(i => new SimulatedWorker(namePrefix + i.ToString("D" + digits, System.Globalization.CultureInfo.InvariantCulture), hashrateHps))
+                .ToList(),
+        };
+    }
+
     /// <summary>Seconds a throttled source asks the client to wait (Retry-After). Default 60.</summary>
     public int ThrottleRetryAfterSeconds { get; init; } = 60;
 

@@ -28,9 +28,14 @@ public sealed class ProhashingOptions
     [Required]
     public string WampAuthId { get; set; } = "web";
 
-    /// <summary>The WAMP-CRA secret; Prohashing uses the public secret <c>web</c> (default).</summary>
-    [Required]
-    public string WampSecret { get; set; } = "web";
+    /// <summary>
+    /// The WAMP-CRA secret; Prohashing uses the public secret <c>web</c>, which is also what an empty value means.
+    /// Default <c>web</c>.
+    /// </summary>
+    public string? WampSecret { get; set; } = PublicWampSecret;
+
+    /// <summary>The secret every Prohashing client uses: the pool's WAMP credentials are public.</summary>
+    public const string PublicWampSecret = "web";
 
     /// <summary>The REST API base address, required for the <c>Rest</c> source. No default.</summary>
     public Uri? RestBaseUrl { get; set; }
