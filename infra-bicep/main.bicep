@@ -106,13 +106,81 @@ param keyVaultSoftDeleteDays int = 7
 @description('Turn on Key Vault purge protection. It cannot be turned off again, and the vault name stays taken for keyVaultSoftDeleteDays after a teardown.')
 param keyVaultPurgeProtection bool = false
 
-@description('Pool API key (Prohashing). Leave empty to set it later with az keyvault secret set. Parameters passed here stay out of the deployment history because they are secure.')
+@description('Pool whose account the profitability sync reads: none, prohashing or viabtc.')
+@allowed([
+  'none'
+  'prohashing'
+  'viabtc'
+])
+param poolProvider string = 'none'
+
+@description('API key of the pool account (Prohashing or ViaBTC, whichever poolProvider names). Stored in Key Vault. Leave empty to deploy without it and pass it in a later deployment.')
 @secure()
 param poolApiKey string = ''
 
-@description('SMTP password of the e-mail notifier. Leave empty to set it later.')
+@description('Which Prohashing API the sync reads: Wamp (live push), Rest or Proxy.')
+@allowed([
+  'Wamp'
+  'Rest'
+  'Proxy'
+])
+param prohashingSource string = 'Wamp'
+
+@description('Prohashing WAMP router address, required for the Wamp source. Prohashing documents wss://live.prohashing.com:443/ws.')
+param prohashingWampUrl string = ''
+
+@description('Prohashing REST API base address, required for the Rest source. Prohashing documents https://prohashing.com/api/v1/.')
+param prohashingRestBaseUrl string = ''
+
+@description('Base address of your HTTP proxy in front of Prohashing, required for the Proxy source.')
+param prohashingProxyBaseUrl string = ''
+
+@description('Bearer token your Prohashing proxy requires. Stored in Key Vault; empty sends none.')
 @secure()
-param smtpPassword string = ''
+param prohashingProxyBearerToken string = ''
+
+@description('ViaBTC API base address, ending in a slash. ViaBTC documents https://www.viabtc.net/res/openapi/v1/.')
+param viaBtcBaseUrl string = ''
+
+@description('Coin whose ViaBTC hashrate and workers are read.')
+param viaBtcCoin string = 'LTC'
+
+@description('Power price in US dollars per kWh for sites without their own entry, as a decimal number in a string (0.08). Empty means no power cost is computed.')
+param powerPriceUsdPerKwh string = ''
+
+@description('Revenue basis for sites without their own entry: Network (estimate from difficulty and price), Pool (the pool\'s own figures) or Both.')
+@allowed([
+  'Network'
+  'Pool'
+  'Both'
+])
+param revenueSource string = 'Network'
+
+@description('Pool fee in percent for sites without their own entry, as a decimal number in a string.')
+param poolFeePercent string = '0'
+
+@description('Blockchair base address for the network estimate (https://api.blockchair.com/). Empty turns this source off.')
+param blockchairBaseUrl string = ''
+
+@description('CoinGecko API base address for prices, ending in api/v3/ (https://api.coingecko.com/api/v3/). Empty turns this source off.')
+param coinGeckoBaseUrl string = ''
+
+@description('CoinGecko demo API key. Stored in Key Vault; empty sends none.')
+@secure()
+param coinGeckoDemoApiKey string = ''
+
+@description('WhatToMine base address for the Litecoin cross-check (https://whattomine.com/). Empty turns this source off.')
+param whatToMineBaseUrl string = ''
+
+@description('Dashboard address that alert messages link to, such as the functionAppUrl output followed by /api/dashboard. Empty sends no link.')
+param dashboardUrl string = ''
+
+@description('More app settings, name to string value, for settings without a parameter here: dictionary and list entries such as Alerts__Rules__ChipTempHigh__Threshold or Notifications__Channels__OpsSlack__Type, and limits to override. They win over the values this template sets. docs/settings.md lists every setting.')
+param additionalAppSettings object = {}
+
+@description('Secret app settings, name to value, such as Notifications__Channels__OpsSlack__Url or Notifications__Channels__Mail__Password. Each value is stored in Key Vault under the setting name with each underscore written as a hyphen, and the app setting becomes a Key Vault reference.')
+@secure()
+param secretAppSettings object = {}
 
 @description('Tags applied to every resource.')
 param tags object = {
@@ -140,12 +208,32 @@ var eventHubName = 'telemetry'
 var ingestConsumerGroupName = 'ingest'
 var relaySendRuleName = 'relay-send'
 
-// Key Vault secret names. A secret that is not set yet leaves its app setting unresolved (the app sees
-// the reference text) until it is set and the app restarts.
+// Key Vault secret names. A secret parameter left empty creates no secret, and its app setting stays empty
+// instead of holding a reference that cannot resolve (the app would read the reference text).
 var secretNames = {
   poolApiKey: 'pool-api-key'
-  smtpPassword: 'smtp-password'
+  prohashingProxyBearerToken: 'prohashing-proxy-token'
+  coinGeckoDemoApiKey: 'coingecko-demo-api-key'
 }
+
+// Key Vault allows letters, digits and hyphens in secret names, so Notifications__Channels__Mail__Password
+// is stored as Notifications--Channels--Mail--Password.
+var secretAppSettingNames = map(objectKeys(secretAppSettings), name => {
+  setting: name
+  secret: replace(name, '_', '-')
+})
+
+var secretAppSettingReferences = toObject(
+  secretAppSettingNames,
+  entry => entry.setting,
+  entry => keyVaultReference(names.keyVault, entry.secret)
+)
+
+var secretAppSettingValues = toObject(
+  secretAppSettingNames,
+  entry => entry.secret,
+  entry => secretAppSettings[entry.setting]
+)
 
 var tableNames = [
   for logicalName in [
@@ -166,6 +254,115 @@ var queueNames = [
   'alerts'
   'alerts-poison'
 ]
+
+@description('Returns a Key Vault reference app setting value for a secret, resolved by the app\'s managed identity.')
+func keyVaultReference(vaultName string, secretName string) string => '@Microsoft.KeyVault(VaultName=${vaultName};SecretName=${secretName})'
+
+// Every setting the app binds, by its configuration path with ':' written as '__'. A test compares these
+// names with the options classes and with local.settings.example.json, so keep this an object literal.
+var appSettings = {
+  // Functions host: storage by managed identity (no connection string), telemetry by Entra ID.
+  AzureWebJobsStorage__accountName: storage.outputs.accountName
+  APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
+
+  // Alerts
+  Alerts__Enabled: 'true'
+  Alerts__StormMinSubjects: '5'
+  Alerts__FlappingWindow: '01:00:00'
+  Alerts__FlappingMaxTransitions: '4'
+  Alerts__MaxSampleAge: '00:10:00'
+  Alerts__AbsenceGrace: '00:02:00'
+  Alerts__MaxHistoryResults: '1000'
+
+  // Event Hubs ingest drain
+  EventHubs__ConnectionString: ''
+  EventHubs__FullyQualifiedNamespace: eventHubs.outputs.fullyQualifiedNamespace
+  EventHubs__HubName: eventHubs.outputs.hubName
+  EventHubs__ConsumerGroup: eventHubs.outputs.consumerGroupName
+  EventHubs__TimeBudgetSeconds: '20'
+  EventHubs__MaxEventsPerReceive: '100'
+  EventHubs__MaxWaitMilliseconds: '1000'
+
+  // Fleet summary
+  Fleet__StaleAfterSeconds: '180'
+  Fleet__UptimeWindowHours: '24'
+
+  // Fleet metrics for Azure Monitor
+  FleetTelemetry__RefreshIntervalSeconds: '60'
+  FleetTelemetry__RefreshEnabled: 'true'
+
+  // Ingest
+  Ingest__MaxRequestBodyBytes: '33554432'
+  Ingest__MaxParallelWrites: '16'
+  Ingest__UseTransactions: 'true'
+  Ingest__MaxConcurrencyRetries: '8'
+
+  // Notifications
+  Notifications__DashboardUrl: dashboardUrl
+
+  // Owner API
+  OwnerApi__MaxPointsPerPage: '1000'
+  OwnerApi__MaxRangeDays: '800'
+  OwnerApi__StaleAfterSeconds: '180'
+  OwnerApi__MaxExportRows: '500000'
+
+  // Pools
+  Pools__Provider: poolProvider
+  Pools__StaleAfterMinutes: '15'
+  Pools__ComparisonWindowMinutes: '60'
+  Pools__FetchTimeoutSeconds: '120'
+  Pools__Prohashing__Source: prohashingSource
+  Pools__Prohashing__ApiKey: poolProvider == 'prohashing' && !empty(poolApiKey) ? keyVaultReference(names.keyVault, secretNames.poolApiKey) : ''
+  Pools__Prohashing__WampUrl: prohashingWampUrl
+  Pools__Prohashing__WampRealm: 'mining'
+  Pools__Prohashing__WampAuthId: 'web'
+  Pools__Prohashing__WampSecret: 'web'
+  Pools__Prohashing__RestBaseUrl: prohashingRestBaseUrl
+  Pools__Prohashing__ProxyBaseUrl: prohashingProxyBaseUrl
+  Pools__Prohashing__ProxyBearerToken: empty(prohashingProxyBearerToken) ? '' : keyVaultReference(names.keyVault, secretNames.prohashingProxyBearerToken)
+  Pools__Prohashing__RequestTimeoutSeconds: '30'
+  Pools__Prohashing__ReconnectInitialDelaySeconds: '1'
+  Pools__Prohashing__ReconnectMaxDelaySeconds: '60'
+  Pools__Prohashing__AcceptAnyServerCertificate: 'false'
+  Pools__ViaBtc__BaseUrl: viaBtcBaseUrl
+  Pools__ViaBtc__ApiKey: poolProvider == 'viabtc' && !empty(poolApiKey) ? keyVaultReference(names.keyVault, secretNames.poolApiKey) : ''
+  Pools__ViaBtc__Coin: viaBtcCoin
+  Pools__ViaBtc__PageSize: '50'
+  Pools__ViaBtc__MaxPages: '100'
+  Pools__ViaBtc__RequestTimeoutSeconds: '30'
+
+  // Profitability
+  Profitability__DefaultSite__PowerPriceUsdPerKwh: powerPriceUsdPerKwh
+  Profitability__DefaultSite__RevenueSource: revenueSource
+  Profitability__DefaultSite__PoolFeePercent: poolFeePercent
+  Profitability__Network__BlockchairBaseUrl: blockchairBaseUrl
+  Profitability__Network__CoinGeckoBaseUrl: coinGeckoBaseUrl
+  Profitability__Network__CoinGeckoDemoApiKey: empty(coinGeckoDemoApiKey) ? '' : keyVaultReference(names.keyVault, secretNames.coinGeckoDemoApiKey)
+  Profitability__Network__WhatToMineBaseUrl: whatToMineBaseUrl
+  Profitability__Network__CacheSeconds: '600'
+  Profitability__Network__MaxAgeSeconds: '7200'
+  Profitability__Network__ThrottleBackoffSeconds: '300'
+  Profitability__Network__RequestTimeoutSeconds: '20'
+  Profitability__Network__LtcBlockRewardCoins: '6.25'
+  Profitability__Network__DogeBlockRewardCoins: '10000'
+  Profitability__Network__IncludeDoge: 'true'
+  Profitability__Network__CrossCheckTolerancePercent: '10'
+
+  // Retention
+  Retention__RawSamplesDays: '30'
+  Retention__RollupDays: '730'
+
+  // Rollups
+  Rollups__MaxParallelReads: '8'
+  Rollups__MaxHoursPerRun: '200'
+
+  // Storage
+  Storage__ConnectionString: ''
+  Storage__TableServiceUri: storage.outputs.tableEndpoint
+  Storage__QueueServiceUri: storage.outputs.queueEndpoint
+  Storage__TablePrefix: 'fleet'
+}
 
 module monitoring 'modules/monitoring.bicep' = {
   name: 'monitoring'
@@ -217,10 +414,11 @@ module keyVault 'modules/keyvault.bicep' = {
     vaultName: names.keyVault
     softDeleteRetentionDays: keyVaultSoftDeleteDays
     enablePurgeProtection: keyVaultPurgeProtection
-    secretValues: {
+    secretValues: union(secretAppSettingValues, {
       '${secretNames.poolApiKey}': poolApiKey
-      '${secretNames.smtpPassword}': smtpPassword
-    }
+      '${secretNames.prohashingProxyBearerToken}': prohashingProxyBearerToken
+      '${secretNames.coinGeckoDemoApiKey}': coinGeckoDemoApiKey
+    })
     tags: tags
   }
 }
@@ -237,20 +435,8 @@ module functionApp 'modules/functionapp.bicep' = {
     instanceMemoryMb: functionInstanceMemoryMb
     maximumInstanceCount: functionMaximumInstanceCount
     tags: tags
-    // Every setting the app binds, by its configuration path with ':' written as '__'. A test compares
-    // these names with the options classes and with local.settings.example.json.
-    appSettings: {
-      // Functions host: storage by managed identity (no connection string), telemetry by Entra ID.
-      AzureWebJobsStorage__accountName: storage.outputs.accountName
-      APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString
-      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
-
-      // Storage: tables and queues by managed identity. The connection string stays empty on purpose.
-      Storage__ConnectionString: ''
-      Storage__TableServiceUri: storage.outputs.tableEndpoint
-      Storage__QueueServiceUri: storage.outputs.queueEndpoint
-      Storage__TablePrefix: 'fleet'
-    }
+    appSettings: appSettings
+    additionalAppSettings: union(additionalAppSettings, secretAppSettingReferences)
   }
 }
 

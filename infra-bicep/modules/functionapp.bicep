@@ -40,6 +40,9 @@ param maximumInstanceCount int
 @description('App settings, name to value. Secrets arrive as Key Vault references, never as values.')
 param appSettings object
 
+@description('More app settings that win over appSettings: the deployment\'s own additions and secret references.')
+param additionalAppSettings object
+
 @description('Tags applied to the plan and the app.')
 param tags object
 
@@ -77,7 +80,7 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
       ftpsState: 'Disabled'
       http20Enabled: true
       appSettings: [
-        for setting in items(appSettings): {
+        for setting in items(union(appSettings, additionalAppSettings)): {
           name: setting.key
           value: setting.value
         }
