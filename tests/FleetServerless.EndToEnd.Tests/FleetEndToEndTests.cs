@@ -13,7 +13,8 @@ namespace FleetServerless.EndToEnd.Tests;
 /// </summary>
 public sealed class FleetEndToEndTests
 {
-    private static readonly TimeSpan MinerTimeout = TimeSpan.FromSeconds(3);
+    // Long enough for a healthy miner on a loaded 2-core machine; the hanging miner costs exactly this.
+    private static readonly TimeSpan MinerTimeout = TimeSpan.FromSeconds(10);
 
     [Fact]
     public async Task OnePollCycle_ReportsSimulatedTotals()
