@@ -81,6 +81,28 @@ public sealed class PoolSimulator : IAsyncDisposable
         return simulator;
     }
 
+    /// <summary>
+    /// Returns cloud-side settings (configuration paths) that point every network source, and the chosen pool
+    /// provider, at this simulator. <paramref name="provider"/> is <c>none</c> (network estimate only, the demo's
+    /// default), <c>prohashing</c> or <c>viabtc</c>; <paramref name="prohashingSource"/> is <c>Wamp</c>, <c>Rest</c>
+    /// or <c>Proxy</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> CloudSettings(string provider = "none", string prohashingSource = "Wamp") =>
+        new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["Pools:Provider"] = provider,
+            ["Pools:Prohashing:Source"] = prohashingSource,
+            ["Pools:Prohashing:WampUrl"] = WampUrl.ToString(),
+            ["Pools:Prohashing:RestBaseUrl"] = ProhashingRestUrl.ToString(),
+            ["Pools:Prohashing:ProxyBaseUrl"] = ProxyUrl.ToString(),
+            ["Pools:Prohashing:ApiKey"] = Settings.ProhashingApiKey,
+            ["Pools:ViaBtc:BaseUrl"] = ViaBtcUrl.ToString(),
+            ["Pools:ViaBtc:ApiKey"] = Settings.ViaBtcApiKey,
+            ["Profitability:Network:BlockchairBaseUrl"] = BlockchairUrl.ToString(),
+            ["Profitability:Network:CoinGeckoBaseUrl"] = CoinGeckoUrl.ToString(),
+            ["Profitability:Network:WhatToMineBaseUrl"] = WhatToMineUrl.ToString(),
+        };
+
     /// <summary>The uuid the WAMP side and REST <c>walletEx</c> give a worker's n-th connection (from 0).</summary>
     public static string ConnectionUuid(string workerName, int connection) => ProhashingData.Uuid(workerName, connection);
 
