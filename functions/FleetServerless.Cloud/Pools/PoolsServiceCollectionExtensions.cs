@@ -30,6 +30,7 @@ public static class PoolsServiceCollectionExtensions
         services.AddOptions<ProfitabilityOptions>().BindConfiguration(ProfitabilityOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ProfitabilityOptions>, ProfitabilityOptionsValidator>();
         services.AddOptions<NetworkEstimateOptions>().BindConfiguration(NetworkEstimateOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NetworkEstimateOptions>, NetworkEstimateOptionsValidator>();
 
         var provider = configuration[$"{PoolsOptions.SectionName}:{nameof(PoolsOptions.Provider)}"] ?? "none";
         if (provider == ProhashingProvider.ProviderName)
@@ -114,19 +115,19 @@ public static class PoolsServiceCollectionExtensions
             var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(clientName);
             var logger = sp.GetRequiredService<ILogger<CachedNetworkSource>>();
             var available = new Dictionary<string, INetworkDataSource>(StringComparer.OrdinalIgnoreCase);
-            if (options.BlockchairBaseUrl is not null)
+            if (NetworkEstimateOptionsValidator.Enabled(options.BlockchairBaseUrl) is { } blockchair)
             {
-                available[BlockchairSource.SourceName] = new BlockchairSource(http, options.BlockchairBaseUrl, options.IncludeDoge, time);
+                available[BlockchairSource.SourceName] = new BlockchairSource(http, blockchair, options.IncludeDoge, time);
             }
 
-            if (options.CoinGeckoBaseUrl is not null)
+            if (NetworkEstimateOptionsValidator.Enabled(options.CoinGeckoBaseUrl) is { } coinGecko)
             {
-                available[CoinGeckoSource.SourceName] = new CoinGeckoSource(http, options.CoinGeckoBaseUrl, options.CoinGeckoDemoApiKey, time);
+                available[CoinGeckoSource.SourceName] = new CoinGeckoSource(http, coinGecko, options.CoinGeckoDemoApiKey, time);
             }
 
-            if (options.WhatToMineBaseUrl is not null)
+            if (NetworkEstimateOptionsValidator.Enabled(options.WhatToMineBaseUrl) is { } whatToMine)
             {
-                available[WhatToMineSource.SourceName] = new WhatToMineSource(http, options.WhatToMineBaseUrl, time);
+                available[WhatToMineSource.SourceName] = new WhatToMineSource(http, whatToMine, time);
             }
 
             var ordered = options.SourceOrder
