@@ -6,7 +6,7 @@ namespace FleetServerless.Relay.Commands;
 /// <summary>Loads and validates a configuration file the way the relay does at start, collecting the messages.</summary>
 internal static class ConfigurationCheck
 {
-    /// <summary>Returns the loaded configuration and options, or the messages that say why they are invalid.</summary>
+    /// <summary>Returns the loaded configuration and options, or the messages that state why they are invalid.</summary>
     public static (IConfigurationRoot? Configuration, RelayOptions? Options, IReadOnlyList<string> Problems) Run(string path)
     {
         try

@@ -49,8 +49,8 @@ internal static class PublisherOptionsValidator
                  || !string.IsNullOrEmpty(url.Query))
         {
             // The URL is echoed only when it has no query, because a query may carry a key in code=.
-            var shown = publisher.IngestUrl.Contains('?', StringComparison.Ordinal) ? "(value hidden: it has a query)" : $"'{publisher.IngestUrl}'";
-            failures.Add($"{section}:IngestUrl {shown} is invalid. Write an absolute http or https URL without a query, and put the key in {section}:FunctionKey.");
+            var displayedUrl = publisher.IngestUrl.Contains('?', StringComparison.Ordinal) ? "(value hidden: it has a query)" : $"'{publisher.IngestUrl}'";
+            failures.Add($"{section}:IngestUrl {displayedUrl} is invalid. Write an absolute http or https URL without a query, and put the key in {section}:FunctionKey.");
         }
         else if (url.Scheme == "http" && !url.IsLoopback)
         {

@@ -65,7 +65,7 @@ public static class RelayConfigurationFile
 
     /// <summary>
     /// Turns the binder's "Failed to convert configuration value at 'Relay:PollInterval' to type
-    /// 'System.TimeSpan'" into a message that says how to write the value.
+    /// 'System.TimeSpan'" into a message that shows how to write the value.
     /// </summary>
     internal static string DescribeBindFailure(InvalidOperationException ex)
     {

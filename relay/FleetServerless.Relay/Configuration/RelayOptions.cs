@@ -16,7 +16,7 @@ public sealed class RelayOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Maximum time one miner may take to answer in a cycle, retries included. Default 10 s; at least 100 ms and
+    /// Maximum time one miner may take to respond in a cycle, retries included. Default 10 s; at least 100 ms and
     /// shorter than <see cref="PollInterval"/>.
     /// </summary>
     public TimeSpan MinerTimeout { get; set; } = TimeSpan.FromSeconds(10);
@@ -33,7 +33,7 @@ public sealed class RelayOptions
     /// <summary>The miners to poll, in the order their samples appear in a batch.</summary>
     public List<MinerOptions> Miners { get; set; } = [];
 
-    /// <summary>The SQLite outbox that holds every batch until the publisher confirms it.</summary>
+    /// <summary>The SQLite outbox that stores every batch until the publisher confirms it.</summary>
     public OutboxOptions Outbox { get; set; } = new();
 
     /// <summary>Where batches are sent.</summary>

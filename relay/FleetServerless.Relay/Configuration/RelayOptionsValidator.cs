@@ -5,7 +5,7 @@ namespace FleetServerless.Relay.Configuration;
 
 /// <summary>
 /// Validates the whole <c>Relay</c> section at start. Every message names the setting by its configuration
-/// path (<c>Relay:Miners:2:Host</c>) and says how to fix it.
+/// path (<c>Relay:Miners:2:Host</c>) and states how to fix it.
 /// </summary>
 public sealed class RelayOptionsValidator : IValidateOptions<RelayOptions>
 {

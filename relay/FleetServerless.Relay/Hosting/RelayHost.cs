@@ -43,8 +43,8 @@ public static class RelayHost
 
         // One HTTP request log line per miner per cycle would bury the relay's own messages.
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
-        // Polly logs failed attempts and breaker changes of every miner with a stack trace; the relay logs its own
-        // retry, failure and miner state lines instead.
+        // Polly logs each failed attempt and breaker change with a stack trace. The relay logs its own retry,
+        // failure and miner state lines instead.
         builder.Logging.AddFilter("Polly", LogLevel.Critical);
 
         builder.Services.AddSystemd();

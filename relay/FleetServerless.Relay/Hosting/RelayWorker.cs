@@ -16,7 +16,8 @@ namespace FleetServerless.Relay.Hosting;
 /// <remarks>
 /// Cycles start at whole multiples of the poll interval after start. A cycle that runs past the next start skips
 /// that start (logged) instead of starting late cycles back to back. On stop, the running cycle finishes and
-/// stores its batch (bounded by the miner timeout); a send in flight is cancelled and its batch stays in the outbox.
+/// stores its batch, which takes at most the miner timeout. A send in flight is cancelled, and its batch stays in
+/// the outbox.
 /// </remarks>
 public sealed class RelayWorker(
     RelayPipeline pipeline,

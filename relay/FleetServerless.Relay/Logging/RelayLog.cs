@@ -18,7 +18,7 @@ internal static partial class RelayLog
     public static partial void Stopped(ILogger logger, string relayId, string siteId, long outboxDepth);
 
     [LoggerMessage(1100, LogLevel.Information,
-        "Poll cycle {Sequence} of site {SiteId}: {Answered} of {Total} miners answered in {ElapsedMs:F0} ms")]
+        "Poll cycle {Sequence} of site {SiteId}: {Answered} of {Total} miners responded in {ElapsedMs:F0} ms")]
     public static partial void CycleCompleted(ILogger logger, long sequence, string siteId, int answered, int total, double elapsedMs);
 
     [LoggerMessage(1101, LogLevel.Warning,
@@ -28,17 +28,17 @@ internal static partial class RelayLog
     [LoggerMessage(1102, LogLevel.Error, "Poll cycle of site {SiteId} failed; the next cycle runs on schedule")]
     public static partial void CycleFailed(ILogger logger, Exception exception, string siteId);
 
-    [LoggerMessage(1110, LogLevel.Warning, "Miner {MinerName} at {Host} of site {SiteId} stopped answering: {Error}")]
+    [LoggerMessage(1110, LogLevel.Warning, "Miner {MinerName} at {Host} of site {SiteId} stopped responding: {Error}")]
     public static partial void MinerStoppedAnswering(ILogger logger, string minerName, string host, string siteId, string? error);
 
-    [LoggerMessage(1111, LogLevel.Information, "Miner {MinerName} at {Host} of site {SiteId} answers again")]
+    [LoggerMessage(1111, LogLevel.Information, "Miner {MinerName} at {Host} of site {SiteId} responds again")]
     public static partial void MinerAnsweringAgain(ILogger logger, string minerName, string host, string siteId);
 
-    [LoggerMessage(1112, LogLevel.Debug, "Miner {MinerName} at {Host} of site {SiteId} did not answer: {Error}")]
+    [LoggerMessage(1112, LogLevel.Debug, "Miner {MinerName} at {Host} of site {SiteId} did not respond: {Error}")]
     public static partial void MinerNotAnswering(ILogger logger, string minerName, string host, string siteId, string? error);
 
     [LoggerMessage(1113, LogLevel.Warning,
-        "Poll cycle {Sequence} of site {SiteId}: {Failed} of {Total} miners did not answer, among them {FirstMiners}")]
+        "Poll cycle {Sequence} of site {SiteId}: {Failed} of {Total} miners did not respond, among them {FirstMiners}")]
     public static partial void MinersNotAnswering(ILogger logger, long sequence, string siteId, int failed, int total, string firstMiners);
 
     [LoggerMessage(1200, LogLevel.Warning,
@@ -46,7 +46,7 @@ internal static partial class RelayLog
     public static partial void OutboxThinned(ILogger logger, long samplesThinned, int batchesThinned, long maxSizeBytes, long sizeBytes);
 
     [LoggerMessage(1201, LogLevel.Warning,
-        "Outbox holds {SizeBytes} bytes, more than its bound of {MaxSizeBytes}, with nothing left to thin but the newest batch {Sequence}; raise Relay:Outbox:MaxSizeBytes")]
+        "Outbox contains {SizeBytes} bytes, more than its bound of {MaxSizeBytes}, with nothing left to thin but the newest batch {Sequence}; raise Relay:Outbox:MaxSizeBytes")]
     public static partial void OutboxOverBound(ILogger logger, long sizeBytes, long maxSizeBytes, long sequence);
 
     [LoggerMessage(1300, LogLevel.Debug, "Published batches {FirstSequence} to {LastSequence} ({Count}) with {PublisherKind}")]

@@ -13,13 +13,13 @@ namespace FleetServerless.Relay.Polling;
 /// <see cref="RelayOptions.MinerTimeout"/>.
 /// </summary>
 /// <remarks>
-/// A miner that does not answer in time gets a sample with <see cref="MinerSample.Answered"/> false, even when its
+/// A miner that does not respond in time gets a sample with <see cref="MinerSample.Answered"/> false, even when its
 /// reader ignores cancellation, so one hanging miner delays the cycle by at most one timeout.
 /// </remarks>
 public sealed class MinerPoller(
     IMinerReader reader, IOptions<RelayOptions> options, TimeProvider timeProvider, ILogger<MinerPoller> logger)
 {
-    /// <summary>Maximum miner names listed in the per-cycle warning about miners that did not answer.</summary>
+    /// <summary>Maximum miner names listed in the per-cycle warning about miners that did not respond.</summary>
     private const int MaxNamesInSummary = 5;
 
     private readonly ConcurrentDictionary<string, bool> _answeredLastTime = new(StringComparer.OrdinalIgnoreCase);
@@ -43,7 +43,7 @@ public sealed class MinerPoller(
         return samples;
     }
 
-    /// <summary>Logs the miners that changed between answering and not, plus one summary line for the cycle.</summary>
+    /// <summary>Logs the miners that started or stopped responding, plus one summary line for the cycle.</summary>
     public void LogOutcome(long sequence, IReadOnlyList<MinerOptions> miners, IReadOnlyList<MinerSample> samples)
     {
         var siteId = options.Value.SiteId;

@@ -47,8 +47,8 @@ public static class MinerResilience
             BreakDuration = relay.PollInterval * 4,
         });
 
-        // A miner that accepts the connection but never answers would only be cancelled by the poller, which the
-        // breaker does not count; this attempt timeout turns the hang into a counted failure.
+        // The breaker does not count the poller's cancellation, so a miner that accepts the connection and never
+        // responds would never open it. This attempt timeout turns such a hang into a counted failure.
         pipeline.AddTimeout(relay.MinerTimeout / 2);
     }
 }

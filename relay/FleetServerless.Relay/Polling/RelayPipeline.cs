@@ -26,7 +26,7 @@ public sealed class RelayPipeline(
 
     /// <summary>
     /// Polls every miner, then commits one batch with the samples and the heartbeat to the outbox. A batch is
-    /// stored even when no miner answered.
+    /// stored even when no miner responded.
     /// </summary>
     public async Task<PollCycleResult> RunPollCycleAsync(CancellationToken cancellationToken)
     {

@@ -23,8 +23,8 @@ public sealed class OutboxForwarder(SqliteOutbox outbox, IBatchPublisher publish
     public int ConsecutiveFailures => _consecutiveFailures;
 
     /// <summary>
-    /// Publishes until the outbox is empty or a send fails. A failure is logged and returned, never thrown; the
-    /// failed batch and everything after it stay in the outbox.
+    /// Publishes until the outbox is empty or a send fails. A send failure is returned, not thrown, and the failed
+    /// batch and everything after it stay in the outbox. Errors of the outbox file itself are thrown.
     /// </summary>
     public async Task<ForwardResult> ForwardAsync(CancellationToken cancellationToken)
     {

@@ -73,7 +73,7 @@ public sealed class MinerPollerTests : IDisposable
     }
 
     [Fact]
-    public async Task RecoveredMiner_LogsAnsweringAgain()
+    public async Task RecoveredMiner_LogsRespondingAgain()
     {
         var reader = new FakeMinerReader();
         reader.Failing.Add("miner-002");

@@ -10,7 +10,7 @@ namespace FleetServerless.Relay.Tests.Publishing;
 
 /// <summary>
 /// The Event Hubs publisher against a mocked producer. The mocked batches accept an event while the bodies in the
-/// batch stay within the size limit, which stands in for the service's own size accounting.
+/// batch stay within the size limit, a stand-in for the service's own size accounting.
 /// </summary>
 public sealed class EventHubsPublishingTests : IAsyncLifetime
 {

@@ -28,7 +28,7 @@ public sealed class KillRestartTests : IAsyncLifetime
     {
         _ingest = await TestIngestServer.StartAsync();
 
-        // Slow answers widen the window in which a kill lands between the ingest storing a batch and the relay
+        // Slow responses widen the window in which a kill lands between the ingest storing a batch and the relay
         // deleting it.
         _ingest.ResponseDelay = () => TimeSpan.FromMilliseconds(Random.Shared.Next(0, 400));
     }
@@ -90,7 +90,7 @@ public sealed class KillRestartTests : IAsyncLifetime
 
     private string WriteConfig()
     {
-        // Nothing listens on this port, so every miner read fails fast and every batch holds unanswered samples.
+        // Nothing listens on this port, so every miner read fails fast and every batch contains unanswered samples.
         var deadPort = LoopbackPorts.GetFreeTcpPort();
         var config = new
         {

@@ -44,7 +44,7 @@ public sealed class SimulatedFleetPollingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SixtyMiners_FiveHanging_CycleBoundedAndOthersPresent()
+    public async Task SixtyMiners_FiveHanging_OthersPresent()
     {
         await using var relay = TestRelay.Create(Settings(), reader: null);
 
