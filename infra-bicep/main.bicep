@@ -235,6 +235,10 @@ var secretAppSettingValues = toObject(
   entry => secretAppSettings[entry.setting]
 )
 
+// Prefix of every table name (Storage:TablePrefix). The app creates missing tables on first use, and
+// creating them here lets storage tools show them before the first batch arrives.
+var tablePrefix = 'fleet'
+
 var tableNames = [
   for logicalName in [
     'Latest'
@@ -247,12 +251,19 @@ var tableNames = [
     'Relays'
     'Checkpoints'
     'PoisonEvents'
-  ]: 'fleet${logicalName}'
+    'AlertState'
+    'AlertLog'
+    'AlertMutes'
+    'PoolProfitability'
+    'PoolStatus'
+    'PoolWorkers'
+  ]: '${tablePrefix}${logicalName}'
 ]
 
+// The alert delivery queue and the poison queue the Functions host moves failed messages to.
 var queueNames = [
-  'alerts'
-  'alerts-poison'
+  'alert-notifications'
+  'alert-notifications-poison'
 ]
 
 @description('Returns a Key Vault reference app setting value for a secret, resolved by the app\'s managed identity.')
@@ -361,7 +372,7 @@ var appSettings = {
   Storage__ConnectionString: ''
   Storage__TableServiceUri: storage.outputs.tableEndpoint
   Storage__QueueServiceUri: storage.outputs.queueEndpoint
-  Storage__TablePrefix: 'fleet'
+  Storage__TablePrefix: tablePrefix
 }
 
 module monitoring 'modules/monitoring.bicep' = {
