@@ -2,7 +2,7 @@ namespace FleetServerless.Core.Alerts;
 
 /// <summary>
 /// One recorded happening of an alert: fired, repeated, resolved, or flapping started or ended. Every event is
-/// stored in the alert log; <see cref="Notify"/> says whether it is also delivered.
+/// stored in the alert log; <see cref="Notify"/> is true when it is also delivered.
 /// </summary>
 public sealed record AlertEvent
 {

@@ -22,8 +22,8 @@ public sealed record AlertState
     public DateTimeOffset? LastNotifiedAt { get; init; }
 
     /// <summary>
-    /// Whether the operator was told that the current firing started. False while the fired event was
-    /// muted or inhibited, so the message goes out once the suppression ends and the alert still fires.
+    /// Whether the fired message of the current firing was delivered. False while the fired event was muted
+    /// or inhibited, so the message goes out once the suppression ends and the alert still fires.
     /// </summary>
     public bool FiredNotified { get; init; }
 

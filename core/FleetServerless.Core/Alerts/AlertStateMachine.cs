@@ -6,15 +6,15 @@ namespace FleetServerless.Core.Alerts;
 /// </summary>
 /// <remarks>
 /// An observation whose time is not after the last one applied changes nothing, so evaluating the same batch
-/// twice raises no event twice. A firing alert repeats at most once per repeat interval, and an alert that
-/// fires and resolves too often within the flapping window is held: one flapping message, then no message
-/// until it has had no transition for a whole window.
+/// twice raises no event twice. A firing alert repeats at most once per repeat interval. An alert that fires
+/// and resolves too often within the flapping window is held: one flapping message, then no message until it
+/// has had no transition for a whole window.
 /// </remarks>
 public static class AlertStateMachine
 {
     /// <summary>
     /// Applies one observation made at <paramref name="at"/> and returns the new state and event.
-    /// <paramref name="suppression"/> says why messages are held back now (a mute or an inhibiting alert).
+    /// <paramref name="suppression"/> is the reason messages are held back now (a mute or an inhibiting alert).
     /// </summary>
     public static AlertStep Apply(
         AlertState state,
@@ -143,7 +143,7 @@ public static class AlertStateMachine
             Transitions = state.Transitions.Append(context.At).ToList(),
         };
 
-        // Only an operator who was told about the alert needs to hear that it resolved. An inhibiting alert
+        // Only an operator who received the fired message needs the resolution. An inhibiting alert
         // does not hold a resolution back (the operator may know this alert), a mute does.
         var notify = !state.Flapping && state.FiredNotified && context.Suppression != AlertSuppression.Muted;
         return notify

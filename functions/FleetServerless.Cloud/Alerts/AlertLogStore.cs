@@ -48,7 +48,7 @@ public sealed class AlertLogStore(FleetTableClients tables)
             entries.Add(ToEntry(entity));
             if (query.SiteId is not null && entries.Count >= query.Limit)
             {
-                // One partition reads newest first, so the first rows are the answer.
+                // One partition reads newest first, so the first rows are the newest.
                 break;
             }
         }

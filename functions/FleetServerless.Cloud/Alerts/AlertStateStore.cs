@@ -11,8 +11,8 @@ namespace FleetServerless.Cloud.Alerts;
 /// </summary>
 /// <remarks>
 /// Saves are conditional on the ETags read by the load: a row another evaluation changed meanwhile fails the
-/// save with <see cref="AlertStateConflictException"/>. Each transaction of at most 100 rows is atomic; a site
-/// with more changed rows is saved in several, and a conflict in a later one leaves the earlier ones stored.
+/// save with <see cref="AlertStateConflictException"/>. Each transaction of at most 100 rows is atomic. A site
+/// with more changed rows is saved in several, so a conflict in a later one leaves the earlier ones stored.
 /// </remarks>
 public sealed class AlertStateStore(FleetTableClients tables)
 {

@@ -21,7 +21,7 @@ public sealed partial class AlertsHandler(
     TimeProvider time,
     ILogger<AlertsHandler> logger)
 {
-    /// <summary>History covers the last 7 days unless <c>from</c> says otherwise.</summary>
+    /// <summary>The span history covers when <c>from</c> is not given: 7 days.</summary>
     public static readonly TimeSpan DefaultHistorySpan = TimeSpan.FromDays(7);
 
     /// <summary>The longest mute accepted: 90 days.</summary>
@@ -75,7 +75,7 @@ public sealed partial class AlertsHandler(
         }
     }
 
-    /// <summary>Creates a mute from a <see cref="MuteRequest"/> body; answers 201 with the mute.</summary>
+    /// <summary>Creates a mute from a <see cref="MuteRequest"/> body; returns 201 with the mute.</summary>
     public async Task<IResult> CreateMuteAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -259,7 +259,7 @@ public sealed partial class AlertsHandler(
 
     private static IResult StorageUnavailable(RequestFailedException ex) =>
         Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Storage is not available; retry later.",
-            detail: string.Create(CultureInfo.InvariantCulture, $"Table Storage answered {ex.Status} ({ex.ErrorCode})."));
+            detail: string.Create(CultureInfo.InvariantCulture, $"Table Storage returned {ex.Status} ({ex.ErrorCode})."));
 
     [LoggerMessage(EventId = 7300, Level = LogLevel.Error, Message = "Alert API could not {Operation}: storage status {Status}")]
     private partial void LogStorageFailed(Exception exception, string operation, int status);

@@ -1,8 +1,8 @@
 namespace FleetServerless.Cloud.Notifications;
 
 /// <summary>
-/// A channel did not accept a notification. The message names the channel and the status, never the channel's
-/// address or secret, so it is safe to log; the queue delivers the message again.
+/// A channel did not accept a notification, so the queue delivers the message again. The exception message
+/// names the channel and the status, never the channel's address or secret, and is safe to log.
 /// </summary>
 public sealed class NotificationDeliveryException : Exception
 {
@@ -16,6 +16,6 @@ public sealed class NotificationDeliveryException : Exception
     {
     }
 
-    /// <summary>The HTTP status the receiver answered, when it answered.</summary>
+    /// <summary>The HTTP status the receiver returned, or null when it returned none.</summary>
     public int? StatusCode { get; init; }
 }

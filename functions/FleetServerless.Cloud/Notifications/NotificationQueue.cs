@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace FleetServerless.Cloud.Notifications;
 
 /// <summary>
-/// Puts notifications on the delivery queue, one message per accepting channel, Base64-encoded as
-/// <c>host.json</c> tells the queue trigger to expect.
+/// Puts notifications on the delivery queue, one message per accepting channel, Base64-encoded because
+/// <c>host.json</c> sets the queue trigger's <c>messageEncoding</c> to <c>base64</c>.
 /// </summary>
 public sealed partial class NotificationQueue(
     FleetTableClients storage,

@@ -29,7 +29,7 @@ public sealed class TeamsSender(NotificationHttp http) : INotificationSender
                 ["weight"] = "Bolder",
                 ["size"] = "Medium",
                 ["wrap"] = true,
-                ["color"] = text.Color == "#2EB67D" ? "Good" : text.Color == "#E01E5A" ? "Attention" : "Warning",
+                ["color"] = CardColor(text.Color),
             },
             new JsonObject
             {
@@ -77,4 +77,12 @@ public sealed class TeamsSender(NotificationHttp http) : INotificationSender
             }),
         };
     }
+
+    /// <summary>Maps the message color to the Adaptive Card text colors: green, red, else amber.</summary>
+    private static string CardColor(string color) => color switch
+    {
+        "#2EB67D" => "Good",
+        "#E01E5A" => "Attention",
+        _ => "Warning",
+    };
 }

@@ -48,8 +48,9 @@ public sealed class TelegramSender(NotificationHttp http) : INotificationSender
         var message = string.Join("\n", lines);
         if (message.Length > MaxMessageLength)
         {
-            // Cut at a line end, so no HTML tag is left open.
-            message = message[..message.LastIndexOf('\n', MaxMessageLength - 2)] + "\n…";
+            // Cut at a line end, so no HTML tag is left open; a single line that long is cut where it reaches the limit.
+            var lineEnd = message.LastIndexOf('\n', MaxMessageLength - 2);
+            message = lineEnd > 0 ? message[..lineEnd] + "\n…" : message[..(MaxMessageLength - 1)] + "…";
         }
 
         return new JsonObject

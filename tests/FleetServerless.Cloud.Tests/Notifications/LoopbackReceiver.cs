@@ -11,7 +11,7 @@ namespace FleetServerless.Cloud.Tests.Notifications;
 
 /// <summary>
 /// An HTTP server on 127.0.0.1 (free port) that records every request, standing in for Slack, Discord, Teams,
-/// Telegram and webhook receivers. It can answer 500 to the first N requests, or to all.
+/// Telegram and webhook receivers. It can respond 500 to the first N requests, or to all.
 /// </summary>
 internal sealed class LoopbackReceiver : IAsyncDisposable
 {
@@ -29,10 +29,10 @@ internal sealed class LoopbackReceiver : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
 
-    /// <summary>The body Telegram-like paths answer with on success.</summary>
+    /// <summary>The body of a successful response, as Telegram returns it.</summary>
     public string SuccessBody { get; set; } = "{\"ok\":true}";
 
-    /// <summary>Starts a receiver; <paramref name="failures"/> requests answer 500 first, int.MaxValue for always.</summary>
+    /// <summary>Starts a receiver; <paramref name="failures"/> requests get 500 first, int.MaxValue for all of them.</summary>
     public static async Task<LoopbackReceiver> StartAsync(int failures = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
