@@ -100,6 +100,8 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
         instanceMemoryMB: instanceMemoryMb
         maximumInstanceCount: maximumInstanceCount
       }
+      // NOTE: whether Flex Consumption accepts version 10.0 in a given region was not checked against Azure
+      // here; az functionapp list-flexconsumption-runtimes --location <region> --runtime dotnet-isolated lists them.
       runtime: {
         name: 'dotnet-isolated'
         version: dotnetVersion
