@@ -223,4 +223,20 @@ public sealed class SimulatedFleetTests
             Assert.Equal(miner.Mac, info!["system"]!["network_status"]!["mac"]!.GetValue<string>());
         }
     }
+
+    [Fact]
+    public async Task FaultSwitchedAfterRead_ChangesNextAnswer()
+    {
+        // Bodies are cached per miner state, so a switch must still show on the very next request.
+        await using var fleet = await SimulatedFleet.StartAsync(new SimulatedFleetOptions { Count = 1 }, cancellationToken: Token);
+        using var client = new SimulatorClient();
+        var token = await client.UnlockTokenAsync(fleet[0]);
+
+        var (_, before) = await client.GetAsync(fleet[0], "summary", token);
+        fleet.SetFault(0, MinerFaults.Starting, true);
+        var (_, after) = await client.GetAsync(fleet[0], "summary", token);
+
+        Assert.NotNull(before!["miner"]);
+        Assert.Null(after!["miner"]);
+    }
 }

@@ -30,12 +30,17 @@ public static class MinerReaderServiceCollectionExtensions
     /// <summary>No client timeout: the caller's token bounds every request. Miners are on the LAN, so no proxy.</summary>
     private static void ConfigureClient(HttpClient client) => client.Timeout = Timeout.InfiniteTimeSpan;
 
+    /// <summary>
+    /// At most two connections per miner, closed 2 s after their last use: a read's requests reuse them, but a poll
+    /// cycle (seconds apart) does not, so thousands of miners do not keep thousands of idle sockets open.
+    /// </summary>
     private static SocketsHttpHandler CreateHandler() => new()
     {
         UseProxy = false,
         AllowAutoRedirect = false,
         AutomaticDecompression = DecompressionMethods.None,
-        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(20),
+        MaxConnectionsPerServer = 2,
+        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(2),
         ConnectTimeout = TimeSpan.FromSeconds(10),
         UseCookies = false,
     };

@@ -26,6 +26,11 @@ internal static class CgminerPayloads
         }
 
         var command = ReadCommand(requestText);
+        return miner.CachedBody("tcp:" + command, () => Build(miner, command, form));
+    }
+
+    private static byte[] Build(SimulatedMiner miner, string command, TcpReplyForm form)
+    {
         var expected = miner.Expected;
         var text = BuildReply(miner, expected, command, form).ToJsonString();
         text = Spoil(text, form);

@@ -26,6 +26,7 @@ public sealed class SimulatedMiner
     private long _unlockRequests;
     private long _webRequests;
     private long _tcpRequests;
+    private BodyCache _bodyCache = new(default);
 
     internal SimulatedMiner(int index, SimulatedMinerSetup setup, SimulatedFleetOptions fleetOptions)
     {
@@ -127,6 +128,23 @@ public sealed class SimulatedMiner
 
     internal void CountWebRequest() => Interlocked.Increment(ref _webRequests);
 
+    /// <summary>
+    /// Returns a response body built for the miner's current settings, building it on first use. Any change of kind,
+    /// firmware, faults or TCP reply settings makes a new cache, because every body is derived from those settings alone.
+    /// </summary>
+    internal byte[] CachedBody(string route, Func<byte[]> build)
+    {
+        var key = (Kind, FirmwareVersion, FirmwareBrand, Faults, TcpReplyForm, TcpAcceptsCombinedCommands);
+        var cache = _bodyCache;
+        if (cache.Key != key)
+        {
+            cache = new BodyCache(key);
+            _bodyCache = cache;
+        }
+
+        return cache.Bodies.GetOrAdd(route, _ => build());
+    }
+
     internal void CountTcpRequest() => Interlocked.Increment(ref _tcpRequests);
 
     /// <summary>Checks a password as <c>/unlock</c> does and returns the HTTP status, the token and the lock-out left.</summary>
@@ -205,5 +223,10 @@ public sealed class SimulatedMiner
         var major = parts.Length > 0 && int.TryParse(parts[0], CultureInfo.InvariantCulture, out var m) ? m : 0;
         var minor = parts.Length > 1 && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var n) ? n : 0;
         return new Version(major, minor);
+    }
+
+    private sealed record BodyCache((SimulatedMinerKind, string, string, MinerFaults, TcpReplyForm, bool) Key)
+    {
+        public System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> Bodies { get; } = new(StringComparer.Ordinal);
     }
 }

@@ -42,12 +42,12 @@ internal sealed class VnishWebApi(IReadOnlyDictionary<int, SimulatedMiner> miner
         var answer = (method, route) switch
         {
             ("POST", "/unlock") => UnlockAsync(context, miner, aborted.Token),
-            ("GET", "/info") => WriteJsonAsync(context, miner, StatusCodes.Status200OK, VnishWebPayloads.Info(miner, miner.Expected), aborted.Token),
-            ("GET", "/status") => WriteJsonAsync(context, miner, StatusCodes.Status200OK, VnishWebPayloads.Status(miner, miner.Expected, IsAuthorized(context, miner)), aborted.Token),
+            ("GET", "/info") => WriteCachedAsync(context, miner, "info", () => VnishWebPayloads.Info(miner, miner.Expected), aborted.Token),
+            ("GET", "/status") => StatusAsync(context, miner, aborted.Token),
             ("GET", "/summary") => SummaryAsync(context, miner, aborted.Token),
-            ("GET", "/chains") when !miner.ServesBoards => WriteJsonAsync(context, miner, StatusCodes.Status200OK, VnishWebPayloads.Boards(miner.Expected), aborted.Token),
-            ("GET", "/boards") when miner.ServesBoards => WriteJsonAsync(context, miner, StatusCodes.Status200OK, VnishWebPayloads.Boards(miner.Expected), aborted.Token),
-            ("GET", "/perf-summary") => WriteJsonAsync(context, miner, StatusCodes.Status200OK, VnishWebPayloads.PerfSummary(miner.Expected), aborted.Token),
+            ("GET", "/chains") when !miner.ServesBoards => WriteCachedAsync(context, miner, "boards", () => VnishWebPayloads.Boards(miner.Expected), aborted.Token),
+            ("GET", "/boards") when miner.ServesBoards => WriteCachedAsync(context, miner, "boards", () => VnishWebPayloads.Boards(miner.Expected), aborted.Token),
+            ("GET", "/perf-summary") => WriteCachedAsync(context, miner, "perf-summary", () => VnishWebPayloads.PerfSummary(miner.Expected), aborted.Token),
             _ => WriteJsonAsync(context, miner, StatusCodes.Status404NotFound, new JsonObject { ["err"] = $"No route {method} {path}" }, aborted.Token),
         };
         await answer;
@@ -110,15 +110,28 @@ internal sealed class VnishWebApi(IReadOnlyDictionary<int, SimulatedMiner> miner
             return WriteJsonAsync(context, miner, StatusCodes.Status401Unauthorized, new JsonObject { ["err"] = "Unauthorized" }, cancellationToken);
         }
 
-        return WriteJsonAsync(context, miner, StatusCodes.Status200OK, VnishWebPayloads.Summary(miner, miner.Expected), cancellationToken);
+        return WriteCachedAsync(context, miner, "summary", () => VnishWebPayloads.Summary(miner, miner.Expected), cancellationToken);
     }
+
+    private static Task StatusAsync(HttpContext context, SimulatedMiner miner, CancellationToken cancellationToken)
+    {
+        var unlocked = IsAuthorized(context, miner);
+        return WriteCachedAsync(
+            context, miner, unlocked ? "status-unlocked" : "status", () => VnishWebPayloads.Status(miner, miner.Expected, unlocked), cancellationToken);
+    }
+
+    /// <summary>Writes a 200 response whose body is built once per miner state and then reused, so large fleets stay cheap.</summary>
+    private static Task WriteCachedAsync(HttpContext context, SimulatedMiner miner, string route, Func<JsonNode> build, CancellationToken cancellationToken) =>
+        WriteBytesAsync(context, miner, StatusCodes.Status200OK, miner.CachedBody(route, () => Encoding.UTF8.GetBytes(build().ToJsonString())), cancellationToken);
 
     private static bool IsAuthorized(HttpContext context, SimulatedMiner miner) =>
         miner.IsAuthorized(context.Request.Headers.Authorization.ToString(), context.Request.Headers["x-api-key"].ToString());
 
-    private static async Task WriteJsonAsync(HttpContext context, SimulatedMiner miner, int status, JsonNode body, CancellationToken cancellationToken)
+    private static Task WriteJsonAsync(HttpContext context, SimulatedMiner miner, int status, JsonNode body, CancellationToken cancellationToken) =>
+        WriteBytesAsync(context, miner, status, Encoding.UTF8.GetBytes(body.ToJsonString()), cancellationToken);
+
+    private static async Task WriteBytesAsync(HttpContext context, SimulatedMiner miner, int status, byte[] bytes, CancellationToken cancellationToken)
     {
-        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
         if (miner.HasFault(MinerFaults.MalformedJson) && bytes.Length > 1)
         {
             bytes = bytes[..(bytes.Length / 2)];
