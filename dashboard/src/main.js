@@ -7,7 +7,7 @@ import { byId, element } from "./dom.js";
 import * as format from "./format.js";
 import { renderMinerTable, wireSorting } from "./minerTable.js";
 import { renderMiner } from "./minerView.js";
-import { renderTiles } from "./tiles.js";
+import { moneyPerDay, renderTiles } from "./tiles.js";
 
 const refreshIntervalMs = 60_000;
 const state = { fleet: null, miners: [], site: "", range: { fleet: "24h", miner: "24h" }, timer: null };
@@ -63,20 +63,41 @@ async function guarded(work) {
 }
 
 function alertItem(alert) {
-  const since = alert.raisedAt ?? alert.since ?? alert.startedAt;
+  const since = alert.firedAt ?? alert.since;
+  const subject = alert.subjectId ?? alert.siteId ?? "fleet";
+  const detail = alert.detail ? ` (${alert.detail})` : "";
   return element(
     "li",
-    { class: `alert severity-${alert.severity ?? "warning"}`, "data-miner-id": alert.minerId },
+    { class: `alert severity-${alert.severity ?? "warning"}`, "data-subject-id": subject },
     element("strong", {}, alert.severity ?? "alert"),
-    ` ${alert.minerId ?? alert.siteId ?? "fleet"}: ${alert.message ?? alert.rule ?? ""}`,
+    ` ${subject}: ${alert.title ?? alert.ruleId ?? ""}${detail}`,
+    alert.muted ? element("span", { class: "since" }, " (muted)") : null,
     since ? element("span", { class: "since" }, ` since ${format.utcTime(since)}`) : null,
   );
 }
 
+/** Renders active alerts; `null` means the alert list could not be read, which is shown as unknown. */
 function renderAlerts(list, alerts) {
+  if (alerts === null) {
+    list.replaceChildren(element("li", { class: "none" }, "Alerts unknown: the alert list could not be read."));
+    return;
+  }
   list.replaceChildren(
     ...(alerts.length > 0 ? alerts.map(alertItem) : [element("li", { class: "none" }, "No active alert.")]),
   );
+}
+
+/** Reads active alerts, or null when the route is missing or fails for a reason other than the key. */
+async function activeAlerts(query) {
+  try {
+    const body = await api.getJson(`alerts?view=active${query}`);
+    return body.active ?? [];
+  } catch (error) {
+    if (error instanceof api.KeyRejectedError) {
+      throw error;
+    }
+    return null;
+  }
 }
 
 function selectedSummary() {
@@ -131,31 +152,31 @@ async function loadFleet() {
   const [fleet, miners, alerts, profitability] = await Promise.all([
     api.getJson("fleet"),
     api.getJson("miners"),
-    api.getJson("alerts"),
+    activeAlerts(""),
     api.getJson("profitability").catch((error) => {
       if (error instanceof api.KeyRejectedError) {
         throw error;
       }
-      return { known: false, reason: "profitability is unavailable" };
+      return null;
     }),
   ]);
   state.fleet = fleet;
   state.miners = miners.miners ?? [];
   state.profitability = profitability;
   renderSiteOptions();
-  renderFleet(alerts.alerts ?? []);
+  renderFleet(alerts);
   await loadFleetCharts();
 }
 
 function renderFleet(alerts) {
   const summary = selectedSummary();
   if (summary) {
-    renderTiles(byId("tiles"), summary, state.profitability);
+    renderTiles(byId("tiles"), summary, moneyPerDay(state.profitability, state.site));
     byId("data-age").textContent = `data age ${format.age(summary.dataAgeSeconds)}`;
   }
   const miners = state.site ? state.miners.filter((m) => m.siteId === state.site) : state.miners;
   renderMinerTable(byId("miners"), miners);
-  const shown = state.site ? alerts.filter((a) => a.siteId === state.site) : alerts;
+  const shown = state.site && alerts ? alerts.filter((a) => a.siteId === state.site) : alerts;
   renderAlerts(byId("alerts"), shown);
   state.alerts = alerts;
 }
@@ -164,7 +185,7 @@ async function loadMiner(minerId) {
   const id = encodeURIComponent(minerId);
   const detail = await api.getJson(`miners/${id}`);
   renderMiner(detail);
-  renderAlerts(byId("miner-alerts"), detail.activeAlerts ?? []);
+  renderAlerts(byId("miner-alerts"), await activeAlerts(`&miner=${id}`));
   const history = await api.getHistory(`miners/${id}/history?${historyQuery("miner")}`);
   drawHistory(byId("miner-charts"), history);
 }
@@ -215,10 +236,10 @@ function wire() {
   });
   byId("site").addEventListener("change", (event) => {
     state.site = event.target.value;
-    renderFleet(state.alerts ?? []);
+    renderFleet(state.alerts ?? null);
     guarded(loadFleetCharts);
   });
-  wireSorting(byId("miners"), () => renderFleet(state.alerts ?? []));
+  wireSorting(byId("miners"), () => renderFleet(state.alerts ?? null));
   rangeButtons("fleet", () => guarded(loadFleetCharts));
   rangeButtons("miner", () => {
     const minerId = currentMinerId();

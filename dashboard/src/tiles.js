@@ -37,11 +37,48 @@ function hottestDetail(summary) {
   return `${summary.hottestMinerId}${board}`;
 }
 
-/** Renders the tiles for one fleet summary (all sites or one) and the profitability, which may be unknown. */
-export function renderTiles(container, summary, profitability) {
-  const money = profitability ?? {};
+function preferredEstimate(estimates) {
+  const list = estimates ?? [];
+  return list.find((e) => (e.estimateKind ?? e.profit?.estimateKind) === "pool") ?? list[0] ?? null;
+}
+
+/**
+ * Reads revenue, power cost and profit per day (USD) from a GET /api/profitability body, for all sites or
+ * one; every value is null (shown as unknown) when the pool data is missing.
+ */
+export function moneyPerDay(profitability, siteId) {
+  if (!profitability) {
+    return { note: "profitability is unavailable" };
+  }
+  let estimate;
+  if (siteId) {
+    const site = (profitability.sites ?? []).find((s) => s.siteId === siteId);
+    estimate = preferredEstimate(site?.estimates);
+  } else {
+    estimate = preferredEstimate(profitability.fleet?.estimates);
+  }
+  if (!estimate) {
+    return { note: "no pool estimate yet" };
+  }
+  const profit = estimate.profit ?? estimate;
+  const revenue = format.isKnown(profit.revenueAfterFeeUsd)
+    ? profit.revenueAfterFeeUsd
+    : format.isKnown(profit.grossRevenueUsd) && format.isKnown(profit.poolFeeUsd)
+      ? profit.grossRevenueUsd - profit.poolFeeUsd
+      : profit.grossRevenueUsd;
+  return {
+    currency: "USD",
+    revenuePerDay: revenue,
+    costPerDay: profit.powerCostUsd,
+    profitPerDay: profit.netProfitUsd,
+    note: estimate.status && estimate.status !== "ok" ? (estimate.reason ?? estimate.status) : null,
+  };
+}
+
+/** Renders the tiles for one fleet summary (all sites or one) and its money per day, which may be unknown. */
+export function renderTiles(container, summary, money) {
   const currency = money.currency;
-  const profitNote = money.known === false && money.reason ? money.reason : null;
+  const profitNote = money.note ?? null;
 
   container.replaceChildren(
     tile("miners", "Mining", `${summary.minersMining} of ${summary.minersTotal}`,

@@ -31,6 +31,7 @@ public sealed class DashboardPageTests
         Assert.Contains("% of", await page.InnerTextAsync("[data-tile=hashrate] .tile-detail"));
         Assert.Equal("17.3 kW", await TileValueAsync(page, "power"));
         Assert.Equal("71.0 °C", await TileValueAsync(page, "hottest"));
+        Assert.Equal("unknown", await TileValueAsync(page, "profit"));
         Assert.Equal(6, await page.Locator("#miners tbody tr").CountAsync());
 
         foreach (var chart in new[] { "hashrate", "temperature", "power" })

@@ -8,7 +8,7 @@ public sealed class OwnerApiOptions
     public const string SectionName = "OwnerApi";
 
     /// <summary>
-    /// The most points one history response holds; a longer range answers with a <c>nextPageToken</c>.
+    /// The most points one history response holds; a longer range returns a <c>nextPageToken</c> for the next page.
     /// Default 1,000, which covers 30 days of hourly points for a chart.
     /// </summary>
     [Range(10, 10_000, ErrorMessage = "OwnerApi:MaxPointsPerPage must be between 10 and 10000; the default is 1000.")]

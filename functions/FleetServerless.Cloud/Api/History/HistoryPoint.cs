@@ -2,7 +2,7 @@ namespace FleetServerless.Cloud.Api.History;
 
 /// <summary>
 /// One point of a history response: the period starting at <see cref="Start"/> and one interval long (a raw
-/// point is one sample). Means are weighted by the samples behind each stored row; null is unknown.
+/// point is one sample). Means are weighted by the readings behind each stored row. Null is unknown.
 /// </summary>
 public sealed record HistoryPoint
 {
@@ -22,7 +22,7 @@ public sealed record HistoryPoint
 
     public double? BoardTempMaxC { get; init; }
 
-    /// <summary>Minutes in the period the miner (or, for the fleet, the sum over miners) answered; null from raw samples.</summary>
+    /// <summary>Minutes of the period in which the miner answered (for the fleet, summed over miners); null from raw samples.</summary>
     public double? MinutesAnswering { get; init; }
 
     public double? MinutesMining { get; init; }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace FleetServerless.Cloud.Api.History;
 
 /// <summary>
-/// Answers history queries from the cheapest table that serves the interval, one bounded page at a time.
+/// Reads history from the cheapest table that serves the interval, one bounded page at a time.
 /// </summary>
 /// <remarks>
 /// Tables by interval. Miner: raw and 5 minutes from raw samples (no 5-minute miner rollup exists), hour from

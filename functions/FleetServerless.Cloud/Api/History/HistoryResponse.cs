@@ -30,6 +30,6 @@ public sealed record HistoryResponse
 
     public string? NextPageToken { get; init; }
 
-    /// <summary>Table entities read to answer this page.</summary>
+    /// <summary>Table entities read for this page.</summary>
     public required long EntitiesRead { get; init; }
 }

@@ -2,7 +2,7 @@ namespace FleetServerless.Cloud.Api.History;
 
 /// <summary>
 /// One stored row (a raw sample or a rollup period) in the form the aggregation reads. Null is unknown.
-/// The weights are how many readings each mean stands for, so means of several rows are weighted exactly;
+/// The weights are how many readings each mean stands for, so means of several rows are weighted exactly.
 /// <see cref="Samples"/> is the raw samples behind the row, null for fleet rollups, which do not store it.
 /// </summary>
 public sealed record HistoryRow(

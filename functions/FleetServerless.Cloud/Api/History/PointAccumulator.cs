@@ -70,11 +70,25 @@ internal sealed class PointAccumulator(DateTimeOffset start)
         Samples = _samples,
     };
 
-    private static double? Min(double? current, double? value) =>
-        value is null ? current : current is null ? value : Math.Min(current.Value, value.Value);
+    private static double? Min(double? current, double? value)
+    {
+        if (value is null || current is null)
+        {
+            return current ?? value;
+        }
 
-    private static double? Max(double? current, double? value) =>
-        value is null ? current : current is null ? value : Math.Max(current.Value, value.Value);
+        return Math.Min(current.Value, value.Value);
+    }
+
+    private static double? Max(double? current, double? value)
+    {
+        if (value is null || current is null)
+        {
+            return current ?? value;
+        }
+
+        return Math.Max(current.Value, value.Value);
+    }
 
     private static double? Sum(double? current, double? value) =>
         value is null ? current : (current ?? 0) + value.Value;
