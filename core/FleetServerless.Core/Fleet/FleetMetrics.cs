@@ -92,13 +92,33 @@ public static class FleetMetrics
 
         var windowMinutes = window.TotalMinutes;
         var list = minutes.ToList();
-        var answering = list.Sum(m => Math.Min(m.MinutesAnswering, windowMinutes));
-        var mining = list.Sum(m => Math.Min(m.MinutesMining, windowMinutes));
-        var possible = minersTotal * windowMinutes;
+        return WithUptime(
+            summary,
+            list.Sum(m => Math.Min(m.MinutesAnswering, windowMinutes)),
+            list.Sum(m => Math.Min(m.MinutesMining, windowMinutes)),
+            minersTotal,
+            window);
+    }
+
+    /// <summary>
+    /// Adds the two uptimes from fleet totals of miner-minutes (as the 5-minute fleet rollups store them) over
+    /// <paramref name="minersTotal"/> × the window. Results above 100 % are capped.
+    /// </summary>
+    public static FleetSummary WithUptime(
+        FleetSummary summary, double minutesAnswering, double minutesMining, int minersTotal, TimeSpan window)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
+        if (minersTotal <= 0)
+        {
+            return summary with { UptimeReachablePercent = null, UptimeHashingPercent = null, UptimeWindowSeconds = null };
+        }
+
+        var possible = minersTotal * window.TotalMinutes;
         return summary with
         {
-            UptimeReachablePercent = Math.Min(100, 100 * answering / possible),
-            UptimeHashingPercent = Math.Min(100, 100 * mining / possible),
+            UptimeReachablePercent = Math.Min(100, 100 * minutesAnswering / possible),
+            UptimeHashingPercent = Math.Min(100, 100 * minutesMining / possible),
             UptimeWindowSeconds = window.TotalSeconds,
         };
     }

@@ -40,6 +40,27 @@ public sealed class FleetApiTests
     }
 
     [Fact]
+    public async Task Fleet_AfterRollups_ReportsUptimeOverWindow()
+    {
+        await using var host = await DevHostFixture.StartAsync();
+        var now = DateTimeOffset.UtcNow.AddSeconds(-5);
+        var batch = TestBatches.Cycle(1, minerCount: 2, start: now);
+        using (var posted = await host.Client.PostAsync("api/ingest", DevHostFixture.Json(TelemetryJson.SerializeToUtf8Bytes(batch)), TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        }
+
+        await host.Host.Functions.RunTimerAsync("BuildRollups", TestContext.Current.CancellationToken);
+        using var response = await host.Client.GetAsync("api/fleet", TestContext.Current.CancellationToken);
+        var overall = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.GetProperty("overall");
+
+        // Two miners answered and mined in one minute each, out of 2 miners x 1440 minutes.
+        Assert.Equal(100.0 * 2 / 2880, overall.GetProperty("uptimeReachablePercent").GetDouble(), precision: 9);
+        Assert.Equal(100.0 * 2 / 2880, overall.GetProperty("uptimeHashingPercent").GetDouble(), precision: 9);
+        Assert.Equal(86_400, overall.GetProperty("uptimeWindowSeconds").GetDouble());
+    }
+
+    [Fact]
     public async Task Fleet_WithoutKey_Returns401()
     {
         await using var host = await DevHostFixture.StartAsync();
