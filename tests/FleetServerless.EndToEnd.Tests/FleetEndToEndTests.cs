@@ -91,6 +91,7 @@ public sealed class FleetEndToEndTests
             {
                 MinerCount = minerCount,
                 MinerTimeout = MinerTimeout,
+                PollInterval = TimeSpan.FromSeconds(30),
                 TablePrefix = TestStorage.UniqueName("e2e"),
                 ApiKey = "end-to-end-test-key",
                 StartRelayWorker = false,

@@ -27,6 +27,15 @@ public sealed record DemoOptions
     /// <summary>Whether the DevHost runs its timer functions (drain, rollups, profitability, watchdog).</summary>
     public bool TimersEnabled { get; init; } = true;
 
+    /// <summary>
+    /// The pool provider the cloud side reads: <c>none</c> (revenue from the network estimate only, the default,
+    /// since it needs no pool account), <c>prohashing</c> or <c>viabtc</c>. All of them are simulated on loopback.
+    /// </summary>
+    public string PoolProvider { get; init; } = "none";
+
+    /// <summary>The site's power price for the profit figures, USD per kWh. Default 0.08.</summary>
+    public double PowerPriceUsdPerKwh { get; init; } = 0.08;
+
     /// <summary>The folder for the relay's outbox file; null makes a new temporary folder.</summary>
     public string? WorkFolder { get; init; }
 }

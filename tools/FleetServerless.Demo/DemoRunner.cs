@@ -62,6 +62,7 @@ public static class DemoRunner
         await output.WriteLineAsync($"  Key:        {stack.DevHost.ApiKey}");
         await output.WriteLineAsync($"  Try:        curl -H \"x-functions-key: {stack.DevHost.ApiKey}\" {stack.FleetUri}");
         await output.WriteLineAsync($"  Dashboard:  {stack.DashboardUri} (enter the key on the page)");
+        await output.WriteLineAsync($"  Profit:     {new Uri(stack.DevHost.BaseAddress, "api/profitability")} ({options.PoolProvider} pool, network estimate)");
         await output.WriteLineAsync($"  The relay polls every {options.PollInterval.TotalSeconds:0} s. Press Ctrl-C to stop everything.");
         await output.WriteLineAsync();
     }

@@ -4,26 +4,31 @@ using FleetServerless.DevHost;
 using FleetServerless.Relay.Hosting;
 using FleetServerless.Relay.Polling;
 using FleetServerless.Simulator.Miners;
+using FleetServerless.Simulator.Pools;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
 namespace FleetServerless.Demo;
 
 /// <summary>
-/// The whole system on loopback: a simulated fleet, the DevHost running the cloud side on a given storage
-/// account, and the relay polling the fleet and posting to the DevHost's ingest route with its key.
+/// The whole system on loopback: a simulated fleet, simulated pools and network data sources, the DevHost
+/// running the cloud side on a given storage account, and the relay polling the fleet and posting to the
+/// DevHost's ingest route with its key.
 /// </summary>
 /// <remarks>
 /// The demo command and the end-to-end tests start the same stack, so the tests check what the demo runs.
-/// Disposing the stack stops the relay first (so it flushes its outbox state), then the DevHost, then the miners.
+/// Disposing the stack stops the relay first (so it flushes its outbox state), then the DevHost, then the
+/// simulators.
 /// </remarks>
 public sealed class DemoStack : IAsyncDisposable
 {
     private readonly bool _ownsWorkFolder;
 
-    private DemoStack(SimulatedFleet fleet, RunningDevHost devHost, IHost relay, string workFolder, bool ownsWorkFolder)
+    private DemoStack(
+        SimulatedFleet fleet, PoolSimulator pools, RunningDevHost devHost, IHost relay, string workFolder, bool ownsWorkFolder)
     {
         Fleet = fleet;
+        Pools = pools;
         DevHost = devHost;
         Relay = relay;
         WorkFolder = workFolder;
@@ -31,6 +36,9 @@ public sealed class DemoStack : IAsyncDisposable
     }
 
     public SimulatedFleet Fleet { get; }
+
+    /// <summary>The simulated Prohashing, ViaBTC and network data sources (Blockchair, CoinGecko, WhatToMine).</summary>
+    public PoolSimulator Pools { get; }
 
     public RunningDevHost DevHost { get; }
 
@@ -57,14 +65,16 @@ public sealed class DemoStack : IAsyncDisposable
         var apiKey = options.ApiKey ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
 
         SimulatedFleet? fleet = null;
+        PoolSimulator? pools = null;
         RunningDevHost? devHost = null;
         try
         {
             fleet = await SimulatedFleet.StartAsync(
                 new SimulatedFleetOptions { Count = options.MinerCount }, cancellationToken: cancellationToken);
+            pools = await PoolSimulator.StartAsync(PoolSettings(fleet));
 
             devHost = await DevHostApp.StartAsync(
-                DevHostSettings(options, storageConnectionString, apiKey), cancellationToken: cancellationToken);
+                DevHostSettings(options, storageConnectionString, apiKey, pools), cancellationToken: cancellationToken);
 
             var relay = RelayHost.CreateBuilder(RelayConfiguration(options, fleet, devHost, workFolder)).Build();
             if (options.StartRelayWorker)
@@ -72,13 +82,18 @@ public sealed class DemoStack : IAsyncDisposable
                 await relay.StartAsync(cancellationToken);
             }
 
-            return new DemoStack(fleet, devHost, relay, workFolder, ownsWorkFolder);
+            return new DemoStack(fleet, pools, devHost, relay, workFolder, ownsWorkFolder);
         }
         catch
         {
             if (devHost is not null)
             {
                 await devHost.DisposeAsync();
+            }
+
+            if (pools is not null)
+            {
+                await pools.DisposeAsync();
             }
 
             if (fleet is not null)
@@ -99,6 +114,7 @@ public sealed class DemoStack : IAsyncDisposable
 
         Relay.Dispose();
         await DevHost.DisposeAsync();
+        await Pools.DisposeAsync();
         await Fleet.DisposeAsync();
 
         if (_ownsWorkFolder)
@@ -107,13 +123,29 @@ public sealed class DemoStack : IAsyncDisposable
         }
     }
 
-    private static Dictionary<string, string?> DevHostSettings(DemoOptions options, string storageConnectionString, string apiKey) => new()
+    /// <summary>
+    /// Pool workers named as the simulated miners' pool users (<c>acct.name</c>), each seen by the pool at 97 % of
+    /// its miner's hashrate, so the pool-side comparison shows a plausible gap.
+    /// </summary>
+    private static PoolSimulatorSettings PoolSettings(SimulatedFleet fleet) => new()
     {
-        ["Storage:ConnectionString"] = storageConnectionString,
-        ["Storage:TablePrefix"] = options.TablePrefix,
-        ["DevHost:ApiKey"] = apiKey,
-        ["DevHost:TimersEnabled"] = options.TimersEnabled ? "true" : "false",
+        Account = "acct",
+        Workers = fleet.Expected.Select(m => new SimulatedWorker(m.Name, m.HashrateRealtimeHps * 0.97)).ToList(),
     };
+
+    private static Dictionary<string, string?> DevHostSettings(
+        DemoOptions options, string storageConnectionString, string apiKey, PoolSimulator pools)
+    {
+        var settings = new Dictionary<string, string?>(pools.CloudSettings(options.PoolProvider))
+        {
+            ["Storage:ConnectionString"] = storageConnectionString,
+            ["Storage:TablePrefix"] = options.TablePrefix,
+            ["DevHost:ApiKey"] = apiKey,
+            ["DevHost:TimersEnabled"] = options.TimersEnabled ? "true" : "false",
+            ["Profitability:DefaultSite:PowerPriceUsdPerKwh"] = options.PowerPriceUsdPerKwh.ToString(CultureInfo.InvariantCulture),
+        };
+        return settings;
+    }
 
     private static IConfiguration RelayConfiguration(DemoOptions options, SimulatedFleet fleet, RunningDevHost devHost, string workFolder)
     {

@@ -11,6 +11,12 @@ var pollSeconds = new Option<int>("--poll-interval-seconds")
     Description = "The relay's poll interval in seconds (5 to 300).",
     DefaultValueFactory = _ => 10,
 };
+var pool = new Option<string>("--pool")
+{
+    Description = "Pool provider to read, simulated on loopback: none (network estimate only), prohashing or viabtc.",
+    DefaultValueFactory = _ => "none",
+};
+pool.AcceptOnlyFromAmong("none", "prohashing", "viabtc");
 var exitWhenReady = new Option<bool>("--exit-when-ready")
 {
     Description = "Exit 0 as soon as the fleet API shows every simulated miner mining (exit 1 after 2 minutes without); for smoke tests.",
@@ -21,6 +27,7 @@ var root = new RootCommand(
 {
     miners,
     pollSeconds,
+    pool,
     exitWhenReady,
 };
 root.SetAction(async (parse, cancellationToken) =>
@@ -30,6 +37,7 @@ root.SetAction(async (parse, cancellationToken) =>
     {
         MinerCount = parse.GetValue(miners),
         PollInterval = interval,
+        PoolProvider = parse.GetValue(pool) ?? "none",
 
         // The relay requires the miner timeout to be shorter than the poll interval.
         MinerTimeout = TimeSpan.FromSeconds(Math.Min(5, interval.TotalSeconds / 2)),
