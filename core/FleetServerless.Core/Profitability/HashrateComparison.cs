@@ -5,7 +5,7 @@ public sealed record HashrateComparison
 {
     public required IReadOnlyList<MinerHashrateComparison> Miners { get; init; }
 
-    /// <summary>Sum of miner-side hashrate over the miners the pool sees.</summary>
+    /// <summary>Sum of miner-side hashrate over the miners matched to a pool worker.</summary>
     public double? FleetMinerSideHps { get; init; }
 
     /// <summary>Sum of pool-side hashrate over the workers matched to miners.</summary>

@@ -1,8 +1,8 @@
 namespace FleetServerless.Cloud.Pools;
 
 /// <summary>
-/// A pool or data source could not be read; the message names it, says why, and what to check.
-/// <see cref="IsThrottled"/> is true when the source answered with a rate limit.
+/// A pool or data source could not be read; the message names it, the cause and what to check.
+/// <see cref="IsThrottled"/> is true when the source returned a rate-limit status.
 /// </summary>
 public sealed class PoolUnavailableException : Exception
 {
@@ -15,6 +15,6 @@ public sealed class PoolUnavailableException : Exception
 
     public bool IsThrottled { get; }
 
-    /// <summary>How long the source asked to wait (Retry-After), when it said.</summary>
+    /// <summary>The wait the source sent in Retry-After; null when it sent none.</summary>
     public TimeSpan? RetryAfter { get; }
 }

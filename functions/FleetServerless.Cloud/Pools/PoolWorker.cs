@@ -1,6 +1,6 @@
 namespace FleetServerless.Cloud.Pools;
 
-/// <summary>One worker, or one connection of a worker, as the pool sees it.</summary>
+/// <summary>One worker, or one connection of a worker, as the pool reports it.</summary>
 public sealed record PoolWorker
 {
     /// <summary>The worker name the pool reports: <c>account.worker</c> or only the worker part.</summary>

@@ -7,7 +7,7 @@ public interface IMinerDataReader
 
     /// <summary>
     /// Returns a miner's mean hashrate over [<paramref name="from"/>, <paramref name="to"/>): samples where the
-    /// miner did not answer count as 0 H/s, because it was not hashing. Null when there is no sample in the window.
+    /// miner did not respond count as 0 H/s, because it was not hashing. Null when there is no sample in the window.
     /// </summary>
     Task<double?> GetMeanHashrateAsync(string siteId, string minerId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 }

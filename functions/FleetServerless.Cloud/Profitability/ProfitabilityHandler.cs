@@ -39,7 +39,7 @@ public sealed partial class ProfitabilityHandler(
         catch (RequestFailedException ex)
         {
             LogStorageFailed(ex, ex.Status);
-            return ProblemResults.ServiceUnavailable($"Table Storage answered {ex.Status} ({ex.ErrorCode}).");
+            return ProblemResults.ServiceUnavailable($"Table Storage returned {ex.Status} ({ex.ErrorCode}).");
         }
     }
 

@@ -11,9 +11,10 @@ using Microsoft.Extensions.Options;
 namespace FleetServerless.Cloud.Profitability;
 
 /// <summary>
-/// The 5-minute profitability sync: reads the pool, stores its profitability and workers per slot, keeps the
-/// last good values when the pool fails (marked stale with a reason, one pool-unreachable condition per
-/// outage), compares pool-side with miner-side hashrate and stores each site's profit for the alert rules.
+/// The 5-minute profitability sync. It reads the pool and stores its profitability and workers per slot. When
+/// the pool fails, it keeps the last good values, marks them stale with a reason and raises one
+/// pool-unreachable condition per outage. It also compares pool-side with miner-side hashrate and stores each
+/// site's profit for the alert rules.
 /// Idempotent per slot: a second run for the same slot rewrites the same rows and does not call the pool again.
 /// A pool failure never throws, so nothing else in the host is affected.
 /// </summary>
@@ -188,7 +189,7 @@ public sealed class ProfitabilitySync(
                 ? WorkerName.Parse(overrideName)
                 : WorkerName.FromStratumUser(miner.Sample.Pools?.FirstOrDefault(p => p.User is not null)?.User);
 
-            // A worker the override table gives to another miner is not this miner's, whatever its stratum user says.
+            // A worker the override table gives to another miner is not this miner's, whatever its stratum user is.
             if (!overrides.ContainsKey(minerId) && worker is not null && overriddenWorkers.Any(o => o.Matches(worker)))
             {
                 worker = null;

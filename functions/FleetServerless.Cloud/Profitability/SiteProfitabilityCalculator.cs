@@ -44,8 +44,8 @@ public sealed class SiteProfitabilityCalculator(NetworkEstimator network, IOptio
         var revenue = PoolRevenue.PerDay(hashrateHps, pool.ScryptUsdPerMhsDay, pool.ScryptBtcPerMhsDay);
         if (revenue.Usd is null)
         {
-            var why = pool.Reason ?? string.Join(" ", pool.Problems);
-            return Unknown(EstimateKinds.Pool, powerWatts, site, $"The pool has given no scrypt price. {why}".Trim());
+            var detail = pool.Reason ?? string.Join(" ", pool.Problems);
+            return Unknown(EstimateKinds.Pool, powerWatts, site, $"The pool has given no scrypt price. {detail}".Trim());
         }
 
         var status = pool.IsStale ? "stale" : NetworkEstimateStatus.Ok;

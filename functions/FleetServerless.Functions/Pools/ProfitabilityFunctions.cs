@@ -9,7 +9,7 @@ namespace FleetServerless.Functions.Pools;
 /// <summary>The 5-minute profitability sync and the profitability API.</summary>
 public sealed class ProfitabilityFunctions(ProfitabilitySync sync, ProfitabilityHandler handler)
 {
-    /// <summary>Reads the pool and the network sources; a pool failure is recorded, never thrown.</summary>
+    /// <summary>Reads the pool and the network sources; a pool failure is stored in the pool status, not thrown.</summary>
     [Function(nameof(ProfitabilitySync))]
     public Task ProfitabilitySync(
         [TimerTrigger(ProfitabilityTriggers.SyncSchedule)] TimerInfo timer,

@@ -40,7 +40,7 @@ public sealed class NetworkEstimatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AllSourcesUp_GivesLtcAndDogeFromBlockchair()
+    public async Task AllSourcesUp_UsesBlockchairFirst()
     {
         var estimate = await Estimator().EstimateAsync(FleetHps, Token);
 

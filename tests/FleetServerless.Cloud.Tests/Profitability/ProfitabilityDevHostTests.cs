@@ -77,7 +77,7 @@ public sealed class ProfitabilityDevHostTests
     }
 
     [Fact]
-    public async Task Sync_WithWampPool_StoresStatusShownByApi()
+    public async Task WampPool_StatusShownInApi()
     {
         await using var simulator = await PoolSimulator.StartAsync();
         await using var devHost = await StartDevHostAsync(simulator, "prohashing", "Wamp");

@@ -103,7 +103,7 @@ public sealed class ProfitabilitySyncTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PoolGoneForGood_KeepsValueMarksStaleRaisesOnce()
+    public async Task PoolGone_KeepsValueRaisesOnce()
     {
         var harness = await CreateAsync(ProxyProvider());
         await harness.Sync.RunAsync(Token);

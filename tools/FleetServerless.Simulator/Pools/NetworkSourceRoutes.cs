@@ -7,7 +7,7 @@ namespace FleetServerless.Simulator.Pools;
 /// <summary>Blockchair chain stats, CoinGecko simple price and WhatToMine coin imitations.</summary>
 internal static class NetworkSourceRoutes
 {
-    /// <summary>Blockchair answers key-less overuse with 430 (and 434, 435 for other limits).</summary>
+    /// <summary>Blockchair returns 430 for key-less overuse (and 434, 435 for other limits).</summary>
     private const int BlockchairThrottleStatus = 430;
 
     public static void Map(WebApplication app, PoolSimulator simulator)

@@ -66,7 +66,7 @@ public sealed record PoolSimulatorSettings
         };
     }
 
-    /// <summary>Seconds a throttled source asks the client to wait (Retry-After). Default 60.</summary>
+    /// <summary>Seconds a throttled source sends in Retry-After. Default 60.</summary>
     public int ThrottleRetryAfterSeconds { get; init; } = 60;
 
     /// <summary>ViaBTC returns every n-th worker name without the account prefix; 0 never. Default 3.</summary>

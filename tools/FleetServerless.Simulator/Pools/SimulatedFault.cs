@@ -35,7 +35,7 @@ public enum SimulatedFault
     /// <summary>ViaBTC code 12004: the caller's IP is not on the account's allow-list.</summary>
     IpNotAllowed,
 
-    /// <summary>The request is accepted and never answered (HTTP) or the CALL never gets a RESULT (WAMP).</summary>
+    /// <summary>The request is accepted and gets no response (HTTP) or the CALL never gets a RESULT (WAMP).</summary>
     Stall,
 
     /// <summary>Empty data: <c>{}</c> profitability on the proxy, an empty worker list elsewhere.</summary>

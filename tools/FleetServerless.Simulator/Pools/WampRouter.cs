@@ -37,7 +37,7 @@ public sealed class WampRouter
     /// <summary>Topics subscribed on any open session.</summary>
     public IReadOnlyList<string> OpenSubscriptions => _sessions.Values.SelectMany(s => s.Topics.Values).ToList();
 
-    /// <summary>Stops answering CALLs of <paramref name="procedure"/> until <see cref="ResumeProcedure"/>.</summary>
+    /// <summary>Stops sending RESULTs for CALLs of <paramref name="procedure"/> until <see cref="ResumeProcedure"/>.</summary>
     public void StallProcedure(string procedure) => _stalledProcedures[procedure] = 0;
 
     public void ResumeProcedure(string procedure) => _stalledProcedures.TryRemove(procedure, out _);

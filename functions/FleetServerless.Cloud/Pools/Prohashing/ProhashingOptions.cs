@@ -60,7 +60,7 @@ public sealed class ProhashingOptions
 
     /// <summary>
     /// Accept any TLS certificate from the WAMP router. Default false. Public clients of the pool turned checks
-    /// off; leave this off unless the certificate is known to be broken, and expect a warning in the log.
+    /// off. Leave this off unless the certificate is known to be broken, and expect a warning in the log when it is on.
     /// </summary>
     public bool AcceptAnyServerCertificate { get; set; }
 }

@@ -1,6 +1,6 @@
 namespace FleetServerless.Cloud.Pools.ViaBtc;
 
-/// <summary>ViaBTC returned a non-zero code in its envelope; <see cref="Exception.Message"/> says what to do.</summary>
+/// <summary>ViaBTC returned a non-zero code in its envelope; <see cref="Exception.Message"/> states what to do.</summary>
 public sealed class ViaBtcApiException(int code, string message) : Exception(message)
 {
     /// <summary>The pool's code: 12001 invalid key, 12002 signature error, 12003 invalid tonce, 12004 IP not allowed.</summary>

@@ -105,7 +105,7 @@ public sealed class ViaBtcProvider(HttpClient http, ViaBtcOptions options, TimeP
         return rowCount >= options.PageSize;
     }
 
-    /// <summary>GETs one call and returns its <c>data</c>; any code but 0 throws a message that says what to do.</summary>
+    /// <summary>GETs one call and returns its <c>data</c>; any code but 0 throws with a message that states what to do.</summary>
     private async Task<JsonObject> GetDataAsync(string pathAndQuery, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(options.BaseUrl!, pathAndQuery));

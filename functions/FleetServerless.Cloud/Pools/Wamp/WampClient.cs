@@ -134,7 +134,7 @@ public sealed class WampClient : IAsyncDisposable
             }
             catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
             {
-                // The router is gone already; nothing is lost by not saying goodbye.
+                // The router is gone already, so the GOODBYE has no one to reach.
             }
         }
 

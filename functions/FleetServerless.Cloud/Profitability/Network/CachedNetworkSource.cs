@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace FleetServerless.Cloud.Profitability.Network;
 
 /// <summary>
-/// A network source with a cache and a throttle back-off: an answer younger than the cache time is reused,
+/// A network source with a cache and a throttle back-off: a response younger than the cache time is reused,
 /// and after a rate-limit response the source is not called again until its Retry-After (or the configured
 /// back-off) has passed. Safe for concurrent callers.
 /// </summary>
@@ -20,7 +20,7 @@ public sealed class CachedNetworkSource(INetworkDataSource inner, NetworkEstimat
     /// <summary>The time before which the source is not called because it throttled; null when not backing off.</summary>
     public DateTimeOffset? BackoffUntil => _backoffUntil;
 
-    /// <summary>Returns the cached answer while it is fresh, else calls the source; never throws for a source failure.</summary>
+    /// <summary>Returns the cached response while it is fresh, else calls the source; never throws for a source failure.</summary>
     public async Task<SourceReading> ReadAsync(CancellationToken cancellationToken)
     {
         await _lock.WaitAsync(cancellationToken);

@@ -26,7 +26,7 @@ public sealed class NetworkEstimateOptions
     /// <summary>The order in which sources are asked for each figure. Default blockchair, coingecko, whattomine.</summary>
     public List<string> SourceOrder { get; set; } = ["blockchair", "coingecko", "whattomine"];
 
-    /// <summary>Seconds a source's answer is reused before it is asked again. Default 600.</summary>
+    /// <summary>Seconds a source's response is reused before it is asked again. Default 600.</summary>
     [Range(1, 86_400)]
     public int CacheSeconds { get; set; } = 600;
 

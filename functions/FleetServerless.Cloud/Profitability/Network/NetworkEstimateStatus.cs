@@ -9,6 +9,6 @@ public static class NetworkEstimateStatus
     /// <summary>The Litecoin figure is known but the Dogecoin term is not; USD covers LTC only.</summary>
     public const string Partial = "partial";
 
-    /// <summary>No USD figure: a difficulty or price is missing. The reason says which and why.</summary>
+    /// <summary>No USD figure: a difficulty or price is missing. The reason names it and the cause.</summary>
     public const string Unknown = "unknown";
 }
