@@ -38,6 +38,10 @@ public static class ProbeCommand
         api.AcceptOnlyFromAmong("auto", "web", "tcp");
         var tcpPort = new Option<int>("--tcp-port") { Description = "The TCP API port.", DefaultValueFactory = _ => 4028 };
         var timeout = new Option<double>("--timeout-seconds") { Description = "How long the read may take, in seconds.", DefaultValueFactory = _ => 15 };
+        var saveRaw = new Option<DirectoryInfo?>("--save-raw")
+        {
+            Description = "Also save the miner's raw responses to this folder, in the layout the normalization tests read.",
+        };
 
         var command = new Command(
             "probe",
@@ -45,26 +49,29 @@ public static class ProbeCommand
             $"come from the miner's entry in the configuration file when it lists this host, else from {PasswordVariable} " +
             $"and {ApiKeyVariable}, else the firmware default.")
         {
-            host, api, tcpPort, timeout,
+            host, api, tcpPort, timeout, saveRaw,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var miner = ResolveMiner(
                 parseResult.GetValue(host)!, parseResult.GetValue(api)!, parseResult.GetValue(tcpPort), parseResult.GetValue(RelayCommandLine.ConfigOption));
             return await RunAsync(
-                miner, TimeSpan.FromSeconds(parseResult.GetValue(timeout)), parseResult.InvocationConfiguration.Output, cancellationToken);
+                miner, TimeSpan.FromSeconds(parseResult.GetValue(timeout)), parseResult.InvocationConfiguration.Output,
+                parseResult.GetValue(saveRaw)?.FullName, cancellationToken);
         });
         return command;
     }
 
-    /// <summary>Reads the miner and writes the report; returns the exit code.</summary>
-    public static async Task<int> RunAsync(MinerOptions miner, TimeSpan timeout, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>Reads the miner, writes the report and, when a folder is given, saves the raw responses. Returns the exit code.</summary>
+    public static async Task<int> RunAsync(
+        MinerOptions miner, TimeSpan timeout, TextWriter output, string? rawFolder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(miner);
         ArgumentNullException.ThrowIfNull(output);
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole(o => o.SingleLine = true));
         services.AddMinerReaders();
+        services.AddSingleton<MinerRawCapture>();
         await using var provider = services.BuildServiceProvider();
         var reader = provider.GetRequiredService<IMinerReader>();
 
@@ -97,6 +104,17 @@ public static class ProbeCommand
         foreach (var problem in problems)
         {
             await output.WriteLineAsync($"  - {problem}");
+        }
+
+        if (rawFolder is not null && sample.Api is { } answeredApi)
+        {
+            using var captureTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            captureTimeout.CancelAfter(timeout);
+            var capture = provider.GetRequiredService<MinerRawCapture>();
+            foreach (var line in await capture.SaveAsync(miner, answeredApi, rawFolder, captureTimeout.Token))
+            {
+                await output.WriteLineAsync($"Raw {line}");
+            }
         }
 
         return sample.Answered ? 0 : NotReadExitCode;

@@ -31,8 +31,8 @@ public static class MinerReaderServiceCollectionExtensions
     private static void ConfigureClient(HttpClient client) => client.Timeout = Timeout.InfiniteTimeSpan;
 
     /// <summary>
-    /// At most two connections per miner, closed 2 s after their last use: a read's requests reuse them, but a poll
-    /// cycle (seconds apart) does not, so thousands of miners do not keep thousands of idle sockets open.
+    /// At most two connections per miner, closed 2 s after their last use. The requests of one read reuse them, but the
+    /// next poll (30 s later by default) opens new ones, so thousands of miners do not keep idle sockets open.
     /// </summary>
     private static SocketsHttpHandler CreateHandler() => new()
     {

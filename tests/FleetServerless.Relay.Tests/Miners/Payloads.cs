@@ -17,7 +17,7 @@ internal static class Payloads
 
     public static JsonElement? Load(string folder, string file)
     {
-        var path = Path.Combine(Folder(folder), file);
+        var path = Path.Combine(Path.IsPathRooted(folder) ? folder : Folder(folder), file);
         return File.Exists(path) ? JsonDocument.Parse(File.ReadAllText(path)).RootElement : null;
     }
 

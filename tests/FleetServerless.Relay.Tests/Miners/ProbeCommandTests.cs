@@ -1,4 +1,5 @@
 using FleetServerless.Relay.Commands;
+using FleetServerless.Relay.Miners;
 using FleetServerless.Simulator.Miners;
 
 namespace FleetServerless.Relay.Tests.Miners;
@@ -78,5 +79,36 @@ public sealed class ProbeCommandTests
 
         Assert.Equal(ProbeCommand.NotReadExitCode, exitCode);
         Assert.Contains("not read:", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(SimulatedMinerKind.ScryptL7, "1.2.6")]
+    [InlineData(SimulatedMinerKind.ScryptL7, "1.3.4")]
+    [InlineData(SimulatedMinerKind.TcpOnlyL3Plus, "1.2.6")]
+    public async Task Probe_SaveRaw_WritesReplayablePayloads(SimulatedMinerKind kind, string firmware)
+    {
+        await using var fleet = await SimulatedFleet.StartAsync(
+            new SimulatedFleetOptions { Count = 1, Kind = kind, FirmwareVersion = firmware }, cancellationToken: Token);
+        var folder = Path.Combine(Path.GetTempPath(), "fleet-probe-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var port = (fleet[0].TcpPort ?? 4028).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var (exitCode, output) = await ProbeAsync(fleet[0].Host, "--tcp-port", port, "--save-raw", folder);
+
+            var replayed = kind == SimulatedMinerKind.TcpOnlyL3Plus
+                ? CgminerNormalizer.Normalize(Payloads.Miner, Payloads.Cgminer(folder), Payloads.CollectedAt)
+                : VnishNormalizer.Normalize(Payloads.Miner, Payloads.Vnish(folder), Payloads.CollectedAt);
+            Assert.Equal(0, exitCode);
+            Assert.DoesNotContain("not saved", output, StringComparison.Ordinal);
+            Assert.Equal(fleet[0].Expected.HashrateRealtimeHps, replayed.HashrateRealtimeHps);
+            Assert.Equal(fleet[0].Expected.Boards.Count, replayed.Boards!.Count);
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
     }
 }
