@@ -1,4 +1,6 @@
+using System.Reflection;
 using System.Text.Json.Nodes;
+using FleetServerless.Infra.Tests.Settings;
 
 namespace FleetServerless.Infra.Tests.Templates;
 
@@ -15,13 +17,17 @@ public sealed class WorkbookTests
         Assert.Equal("Notebook/1.0", (string?)workbook["version"]);
     }
 
+    // The instrument names the cloud side exports, read from FleetMeter's constants so a rename shows here.
+    public static TheoryData<string> Instruments() => new(InstrumentNames());
+
+    [Fact]
+    public void Instruments_AreFound()
+    {
+        Assert.Contains("fleet.hashrate", InstrumentNames());
+    }
+
     [Theory]
-    [InlineData("fleet.hashrate")]
-    [InlineData("fleet.miners.total")]
-    [InlineData("fleet.miners.mining")]
-    [InlineData("fleet.power")]
-    [InlineData("fleet.chip_temp.max")]
-    [InlineData("fleet.alerts.active")]
+    [MemberData(nameof(Instruments))]
     public void Workbook_QueriesMetric(string metric)
     {
         var queries = QueryTexts(JsonNode.Parse(File.ReadAllText(WorkbookPath))!);
@@ -36,6 +42,14 @@ public sealed class WorkbookTests
 
         Assert.All(queries, query => Assert.Contains("customDimensions['site']", query, StringComparison.Ordinal));
     }
+
+    private static List<string> InstrumentNames() =>
+        SettingsCatalog.CloudAssembly.GetTypes()
+            .Single(type => type.Name == "FleetMeter")
+            .GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(field => field is { IsLiteral: true } && field.Name.EndsWith("Instrument", StringComparison.Ordinal))
+            .Select(field => (string)field.GetRawConstantValue()!)
+            .ToList();
 
     // The KQL text of every query item (type 3) and query-driven parameter.
     private static List<string> QueryTexts(JsonNode workbook)
