@@ -36,7 +36,7 @@ export function adoptKeyFromAddress() {
   }
 }
 
-/** The API root: the folder the page was served from (/api/dashboard lives under /api). */
+/** Resolves an API path against the folder the page was served from (/api/dashboard lives under /api). */
 function apiUrl(path) {
   const base = new URL(".", window.location.href);
   return new URL(path, base).toString();

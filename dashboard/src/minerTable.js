@@ -46,8 +46,11 @@ export function renderMinerTable(table, miners) {
   table.querySelector("tbody").replaceChildren(...sorted.map(row));
 
   for (const button of table.querySelectorAll("th button[data-sort]")) {
-    const th = button.parentElement;
-    th.setAttribute("aria-sort", button.dataset.sort === sort.key ? (sort.descending ? "descending" : "ascending") : "none");
+    let order = "none";
+    if (button.dataset.sort === sort.key) {
+      order = sort.descending ? "descending" : "ascending";
+    }
+    button.parentElement.setAttribute("aria-sort", order);
   }
 }
 

@@ -83,10 +83,11 @@ internal sealed class DashboardFleet : IAsyncDisposable
         var stopped = minerId == "m06";
         var failedBoard = minerId == FailedBoardMiner;
         var boardHashrate = MinerHashrateHps / 3;
+        var minerHashrate = failedBoard ? boardHashrate * 2 : MinerHashrateHps;
         var boards = Enumerable.Range(1, 3).Select(id => new BoardSample
         {
             Id = id,
-            State = stopped ? "stopped" : failedBoard && id == 2 ? "failure" : "mining",
+            State = BoardState(stopped, failedBoard && id == 2),
             Description = failedBoard && id == 2 ? "chain 2 lost: no chips found" : null,
             HashrateRealtimeHps = stopped || (failedBoard && id == 2) ? 0 : boardHashrate,
             HashrateNominalHps = boardHashrate,
@@ -106,8 +107,8 @@ internal sealed class DashboardFleet : IAsyncDisposable
             Firmware = "1.2.6",
             Algorithm = "scrypt",
             State = stopped ? MinerStates.Stopped : MinerStates.Mining,
-            HashrateRealtimeHps = stopped ? 0 : failedBoard ? boardHashrate * 2 : MinerHashrateHps,
-            HashrateAverageHps = stopped ? 0 : failedBoard ? boardHashrate * 2 : MinerHashrateHps,
+            HashrateRealtimeHps = stopped ? 0 : minerHashrate,
+            HashrateAverageHps = stopped ? 0 : minerHashrate,
             HashrateNominalHps = MinerHashrateHps,
             PowerWatts = stopped ? 180 : 3425,
             ChipTempMaxC = stopped ? 35 : 71,
@@ -115,5 +116,15 @@ internal sealed class DashboardFleet : IAsyncDisposable
             Boards = boards,
             Pools = [new PoolSample { Url = "stratum+tcp://pool.miner.example:3333", User = "owner." + minerId, Status = "active", Accepted = 100, Rejected = 1 }],
         };
+    }
+
+    private static string BoardState(bool minerStopped, bool boardFailed)
+    {
+        if (minerStopped)
+        {
+            return "stopped";
+        }
+
+        return boardFailed ? "failure" : "mining";
     }
 }
