@@ -32,15 +32,9 @@ public sealed class AlertMuteStore(FleetTableClients tables)
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
     {
         var table = await tables.GetTableAsync(AlertTableNames.Mutes, cancellationToken);
-        try
-        {
-            await table.DeleteEntityAsync(Partition, id, ETag.All, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return false;
-        }
+        // DeleteEntityAsync does not throw for a missing entity; it returns the 404 response.
+        using var response = await table.DeleteEntityAsync(Partition, id, ETag.All, cancellationToken);
+        return response.Status != 404;
     }
 
     public async Task<IReadOnlyList<AlertMute>> ListAsync(CancellationToken cancellationToken)
