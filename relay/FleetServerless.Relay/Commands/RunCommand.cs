@@ -24,9 +24,9 @@ public static class RunCommand
                 return RelayCommandLine.InvalidConfigurationExitCode;
             }
 
-            using var host = RelayHost.CreateBuilder(configuration!, parseResult.UnmatchedTokens.ToArray()).Build();
             try
             {
+                using var host = RelayHost.CreateBuilder(configuration!, parseResult.UnmatchedTokens.ToArray()).Build();
                 await host.RunAsync();
                 return 0;
             }

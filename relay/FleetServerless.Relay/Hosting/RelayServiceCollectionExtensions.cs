@@ -28,8 +28,10 @@ public static class RelayServiceCollectionExtensions
             .Bind(configuration.GetSection(RelayOptions.SectionName))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<RelayOptions>, RelayOptionsValidator>();
-        services.AddOptions<HostOptions>().Configure<IOptions<RelayOptions>>((host, relay) =>
-            host.ShutdownTimeout = relay.Value.MinerTimeout + ShutdownMargin);
+        // Read from configuration directly: resolving RelayOptions here would validate them when the host is built,
+        // before StartAsync, where callers expect the validation error.
+        services.AddOptions<HostOptions>().Configure(host =>
+            host.ShutdownTimeout = ReadMinerTimeout(configuration) + ShutdownMargin);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(provider =>
@@ -47,6 +49,14 @@ public static class RelayServiceCollectionExtensions
         services.AddPublishers();
         services.AddHostedService<RelayWorker>();
         return services;
+    }
+
+    private static TimeSpan ReadMinerTimeout(IConfiguration configuration)
+    {
+        var text = configuration[$"{RelayOptions.SectionName}:{nameof(RelayOptions.MinerTimeout)}"];
+        return TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var timeout) && timeout > TimeSpan.Zero
+            ? timeout
+            : new RelayOptions().MinerTimeout;
     }
 
     private static void AddRelayMinerReaders(this IServiceCollection services) =>

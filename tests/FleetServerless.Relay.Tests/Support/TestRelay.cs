@@ -81,7 +81,14 @@ public sealed class TestRelay : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Outbox.DisposeAsync();
-        Host.Dispose();
+        // The container disposes the outbox, if it was ever created.
+        if (Host is IAsyncDisposable asyncHost)
+        {
+            await asyncHost.DisposeAsync();
+        }
+        else
+        {
+            Host.Dispose();
+        }
     }
 }
