@@ -117,9 +117,9 @@ public sealed partial class EventHubsDrain(
     }
 
     /// <summary>
-    /// Puts the chunk's poison events aside, then stores its batches in one ingest call. When that call fails with
-    /// a status that retrying cannot change (400, an entity too large), the batches are stored one by one and the
-    /// ones that still fail so are put aside as poison; any other failure propagates.
+    /// Puts the chunk's poison events aside, then stores its batches in one ingest call. A failure that retrying
+    /// cannot fix (status 400 or 413) makes it store the batches one by one, and the ones that fail again that way
+    /// are put aside as poison. Any other failure propagates.
     /// </summary>
     private async Task<(int Batches, int Poison)> StoreChunkAsync(string partitionId, List<DrainedEvent> events, CancellationToken cancellationToken)
     {

@@ -15,9 +15,26 @@ public readonly record struct RollupStatistic(long Count, double Sum, double? Mi
         return new RollupStatistic(Count + 1, Sum + v, Min is null ? v : Math.Min(Min.Value, v), Max is null ? v : Math.Max(Max.Value, v));
     }
 
-    public RollupStatistic Combine(RollupStatistic other) => new(
-        Count + other.Count,
-        Sum + other.Sum,
-        Min is null ? other.Min : other.Min is null ? Min : Math.Min(Min.Value, other.Min.Value),
-        Max is null ? other.Max : other.Max is null ? Max : Math.Max(Max.Value, other.Max.Value));
+    public RollupStatistic Combine(RollupStatistic other) =>
+        new(Count + other.Count, Sum + other.Sum, Lower(Min, other.Min), Higher(Max, other.Max));
+
+    private static double? Lower(double? a, double? b)
+    {
+        if (a is null)
+        {
+            return b;
+        }
+
+        return b is null ? a : Math.Min(a.Value, b.Value);
+    }
+
+    private static double? Higher(double? a, double? b)
+    {
+        if (a is null)
+        {
+            return b;
+        }
+
+        return b is null ? a : Math.Max(a.Value, b.Value);
+    }
 }

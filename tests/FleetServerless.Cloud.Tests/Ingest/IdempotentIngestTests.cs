@@ -40,7 +40,7 @@ public sealed class IdempotentIngestTests
             await inOrder.IngestAsync(batch);
         }
 
-        // Newest first, then a chunk that holds old and new batches together with a duplicate.
+        // Newest first, then a chunk that contains old and new batches together with a duplicate.
         foreach (var index in new[] { 9, 7, 8, 2 })
         {
             await shuffled.IngestAsync(batches[index]);
