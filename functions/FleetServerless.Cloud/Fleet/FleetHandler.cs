@@ -39,6 +39,11 @@ public sealed partial class FleetHandler(FleetSummaryService summaries, ILogger<
             LogStorageFailed(ex, ex.Status);
             return ProblemResults.ServiceUnavailable($"Table Storage answered {ex.Status} ({ex.ErrorCode}).");
         }
+        catch (AggregateException ex) when (StorageUnreachable.Matches(ex))
+        {
+            LogStorageFailed(ex, 0);
+            return ProblemResults.ServiceUnavailable("Table Storage could not be reached.");
+        }
     }
 
     private static JsonObject ToJson(FleetSummary summary, string? siteId, DateTimeOffset now)

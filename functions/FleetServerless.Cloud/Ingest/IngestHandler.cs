@@ -63,6 +63,11 @@ public sealed partial class IngestHandler(
             LogStorageFailed(ex, batch!.SiteId, batch.RelayId, batch.BatchId, ex.Status);
             return ProblemResults.ServiceUnavailable($"Table Storage answered {ex.Status} ({ex.ErrorCode}); send the batch again.");
         }
+        catch (AggregateException ex) when (StorageUnreachable.Matches(ex))
+        {
+            LogStorageFailed(ex, batch!.SiteId, batch.RelayId, batch.BatchId, 0);
+            return ProblemResults.ServiceUnavailable("Table Storage could not be reached; send the batch again.");
+        }
     }
 
     private static async Task<(byte[]? Bytes, IResult? Error)> ReadBodyAsync(
