@@ -11,6 +11,12 @@ namespace FleetServerless.Cloud.Ingest;
 /// Replaces a miner's latest-state row only with a newer sample (<see cref="SampleOrder"/>), using ETags, so an
 /// old batch replayed after a new one leaves the newer state in place.
 /// </summary>
+/// <remarks>
+/// A miner that never answered has no MAC yet, so the relay reports it under its configured name; once it
+/// answers it is reported under its MAC. So that one miner does not count twice, an answered sample removes an
+/// older unanswered row of the same host stored under another id, and an unanswered sample is not added when the
+/// same host already has a newer row under another id. Either arrival order gives the same rows.
+/// </remarks>
 internal sealed class LatestStateWriter(FleetTableClients tables, IOptions<IngestOptions> options)
 {
     /// <summary>Writes the newest sample per miner and returns the ids of the miners whose row changed.</summary>
@@ -54,7 +60,7 @@ internal sealed class LatestStateWriter(FleetTableClients tables, IOptions<Inges
         for (var attempt = 1; ; attempt++)
         {
             var stored = await TableReads.ReadAllAsync<LatestStateEntity>(
-                table, TableReads.Partition(siteId), ["RowKey", "CollectedAt", "Sequence", "BatchId"], cancellationToken);
+                table, TableReads.Partition(siteId), ["RowKey", "CollectedAt", "Sequence", "BatchId", "Host", "Answered"], cancellationToken);
             var storedByMiner = stored.Items.ToDictionary(e => e.RowKey, StringComparer.Ordinal);
 
             var actions = new List<TableTransactionAction>();
@@ -62,13 +68,20 @@ internal sealed class LatestStateWriter(FleetTableClients tables, IOptions<Inges
             {
                 if (!storedByMiner.TryGetValue(minerId, out var current))
                 {
-                    actions.Add(new TableTransactionAction(TableTransactionActionType.Add, candidate));
+                    if (candidate.Answered || !HasNewerRowForHost(candidate, stored.Items, newest.Values))
+                    {
+                        actions.Add(new TableTransactionAction(TableTransactionActionType.Add, candidate));
+                    }
                 }
                 else if (OrderOf(candidate).CompareTo(OrderOf(current)) > 0)
                 {
                     actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, candidate, current.ETag));
                 }
             }
+
+            // The rows were read without their partition key, so the delete names it: the partition is the site.
+            actions.AddRange(SupersededRows(newest.Values, stored.Items).Select(row =>
+                new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(siteId, row.RowKey), row.ETag)));
 
             try
             {
@@ -83,6 +96,25 @@ internal sealed class LatestStateWriter(FleetTableClients tables, IOptions<Inges
                 changed.UnionWith(actions.Select(a => a.Entity.RowKey));
             }
         }
+    }
+
+    /// <summary>Whether another id of the same host has a newer row, stored or about to be written.</summary>
+    private static bool HasNewerRowForHost(
+        LatestStateEntity candidate, IEnumerable<LatestStateEntity> stored, IEnumerable<LatestStateEntity> incoming) =>
+        stored.Concat(incoming).Any(other =>
+            other.RowKey != candidate.RowKey
+            && string.Equals(other.Host, candidate.Host, StringComparison.OrdinalIgnoreCase)
+            && OrderOf(other).CompareTo(OrderOf(candidate)) > 0);
+
+    /// <summary>Stored unanswered rows that an answered sample of the same host, under another id, supersedes.</summary>
+    private static IEnumerable<LatestStateEntity> SupersededRows(
+        IEnumerable<LatestStateEntity> incoming, IEnumerable<LatestStateEntity> stored)
+    {
+        var answered = incoming.Where(c => c.Answered).ToList();
+        return stored.Where(row => !row.Answered && answered.Any(c =>
+            c.RowKey != row.RowKey
+            && string.Equals(c.Host, row.Host, StringComparison.OrdinalIgnoreCase)
+            && OrderOf(c).CompareTo(OrderOf(row)) > 0));
     }
 
     internal static bool IsConcurrencyConflict(Exception ex) =>

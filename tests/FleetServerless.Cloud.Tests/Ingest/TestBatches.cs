@@ -7,13 +7,16 @@ internal static class TestBatches
 {
     public static readonly DateTimeOffset Start = new(2026, 12, 3, 10, 0, 0, TimeSpan.Zero);
 
+    /// <summary>Each test miner has its own address, as real miners of one site do; only the name is ever used.</summary>
+    public static string HostOf(string minerId) => $"{minerId.Replace(':', '-')}.miner.example:80";
+
     public static MinerSample Sample(string minerId, DateTimeOffset collectedAt, double hashrateHps = 9.5e9, double? powerWatts = 3425,
         bool answered = true, string state = MinerStates.Mining, double? chipTempMaxC = 70) =>
         answered
             ? new MinerSample
             {
                 MinerId = minerId,
-                Host = "127.0.0.2:80",
+                Host = HostOf(minerId),
                 CollectedAt = collectedAt,
                 Answered = true,
                 Api = "vnish-web",
@@ -30,7 +33,7 @@ internal static class TestBatches
             : new MinerSample
             {
                 MinerId = minerId,
-                Host = "127.0.0.250:80",
+                Host = HostOf(minerId),
                 CollectedAt = collectedAt,
                 Answered = false,
                 Error = "timed out after 5 s",
