@@ -49,6 +49,10 @@ public sealed class AutoMinerReader(
         return sample;
     }
 
+    /// <inheritdoc/>
+    public string KnownMinerId(MinerOptions miner) =>
+        _states.TryGetValue(miner.Name + "\n" + miner.Host, out var state) ? state.LastMinerId ?? miner.Name : miner.Name;
+
     /// <summary>Which API a miner was detected with, or null while it is not (or no longer) detected.</summary>
     public string? DetectedApi(MinerOptions miner) =>
         _states.TryGetValue(miner.Name + "\n" + miner.Host, out var state) ? state.Api : null;

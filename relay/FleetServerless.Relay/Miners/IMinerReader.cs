@@ -11,4 +11,10 @@ public interface IMinerReader
     /// with <see cref="MinerSample.Answered"/> false and the error. Cancellation is the caller's timeout.
     /// </summary>
     Task<MinerSample> ReadAsync(MinerOptions miner, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Returns the id the miner was last reported under (its MAC once it has answered), so a sample the caller
+    /// builds itself, after cutting a read off at its timeout, keeps the miner's identity. Default: the configured name.
+    /// </summary>
+    string KnownMinerId(MinerOptions miner) => miner.Name;
 }

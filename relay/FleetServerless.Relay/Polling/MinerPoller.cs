@@ -105,7 +105,8 @@ public sealed class MinerPoller(
 
     private MinerSample Unanswered(MinerOptions miner, string error) => new()
     {
-        MinerId = miner.Name,
+        // The MAC once the miner has answered, so a timed-out miner keeps its identity in the cloud.
+        MinerId = reader.KnownMinerId(miner),
         Host = miner.Host,
         CollectedAt = timeProvider.GetUtcNow(),
         Answered = false,

@@ -61,6 +61,21 @@ public sealed class SimulatedFleetPollingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TimedOutMiner_KeepsItsMacId()
+    {
+        await using var relay = TestRelay.Create(Settings(), reader: null);
+        var miner = _fleet[0];
+        await relay.Pipeline.RunPollCycleAsync(TestContext.Current.CancellationToken);
+
+        miner.SetFault(MinerFaults.Hanging, enabled: true);
+        var cycle = await relay.Pipeline.RunPollCycleAsync(TestContext.Current.CancellationToken);
+
+        var sample = Assert.Single(cycle.Batch.Samples, s => s.Host == miner.Host);
+        Assert.False(sample.Answered);
+        Assert.Equal(miner.Mac, sample.MinerId, StringComparer.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task AnsweringMiners_ReportSimulatedValues()
     {
         await using var relay = TestRelay.Create(Settings(), reader: null);
