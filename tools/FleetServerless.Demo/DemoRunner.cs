@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using FleetServerless.DevHost.Local;
+using FleetServerless.Simulator.Miners;
 
 namespace FleetServerless.Demo;
 
@@ -14,8 +16,23 @@ public static class DemoRunner
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(2);
 
-    /// <summary>Runs the demo until <paramref name="cancellationToken"/> fires (Ctrl-C) and returns the exit code.</summary>
+    /// <summary>Runs the demo until Ctrl-C, SIGTERM or <paramref name="cancellationToken"/>, and returns the exit code.</summary>
     public static async Task<int> RunAsync(DemoOptions options, bool exitWhenReady, TextWriter output, CancellationToken cancellationToken)
+    {
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => Stop(context, stopping));
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => Stop(context, stopping));
+        return await RunUntilStoppedAsync(options, exitWhenReady, output, stopping.Token);
+    }
+
+    /// <summary>Turns a signal into a graceful stop: the process stays up until everything it started has stopped.</summary>
+    private static void Stop(PosixSignalContext context, CancellationTokenSource stopping)
+    {
+        context.Cancel = true;
+        stopping.Cancel();
+    }
+
+    private static async Task<int> RunUntilStoppedAsync(DemoOptions options, bool exitWhenReady, TextWriter output, CancellationToken cancellationToken)
     {
         if (options.MinerCount is < 1 or > 600)
         {
@@ -63,6 +80,7 @@ public static class DemoRunner
         await output.WriteLineAsync($"  Try:        curl -H \"x-functions-key: {stack.DevHost.ApiKey}\" {stack.FleetUri}");
         await output.WriteLineAsync($"  Dashboard:  {stack.DashboardUri} (enter the key on the page)");
         await output.WriteLineAsync($"  Profit:     {new Uri(stack.DevHost.BaseAddress, "api/profitability")} ({options.PoolProvider} pool, network estimate)");
+        await output.WriteLineAsync($"  Alerts:     signed webhook to {stack.Alerts.Url}, printed here as they arrive");
         await output.WriteLineAsync($"  The relay polls every {options.PollInterval.TotalSeconds:0} s. Press Ctrl-C to stop everything.");
         await output.WriteLineAsync();
     }
@@ -89,10 +107,21 @@ public static class DemoRunner
                 lastLine = line.Text;
             }
 
-            ready |= line?.MinersMining == options.MinerCount;
-            if (exitWhenReady && (ready || started.Elapsed > ReadyTimeout))
+            foreach (var headline in stack.Alerts.TakeHeadlines())
             {
-                return ready;
+                await output.WriteLineAsync($"[{DateTimeOffset.UtcNow:HH:mm:ss}] alert delivered to the webhook: {headline}");
+            }
+
+            var allMining = line?.MinersMining == options.MinerCount;
+            if (exitWhenReady && (allMining || started.Elapsed > ReadyTimeout))
+            {
+                return allMining;
+            }
+
+            if (allMining && !ready)
+            {
+                ready = true;
+                await FailOneBoardAsync(stack, output);
             }
 
             try
@@ -106,6 +135,16 @@ public static class DemoRunner
         }
 
         return ready;
+    }
+
+    /// <summary>Puts the last simulated miner into the failure state with a failed board, to show an alert arrive.</summary>
+    private static async Task FailOneBoardAsync(DemoStack stack, TextWriter output)
+    {
+        var miner = stack.Fleet.Miners[^1];
+        stack.Fleet.SetFault(miner.Index, MinerFaults.Failure, enabled: true);
+        await output.WriteLineAsync(
+            $"[{DateTimeOffset.UtcNow:HH:mm:ss}] every miner is mining; the demo now fails hashboard {SimulatedMiner.FailedBoardId} " +
+            $"of {miner.Name}, and the alert reaches the webhook once the rule's sustain time has passed.");
     }
 
     private sealed record FleetLine(string Text, int MinersMining);

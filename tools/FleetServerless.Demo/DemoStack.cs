@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using FleetServerless.Cloud.Notifications;
 using FleetServerless.DevHost;
 using FleetServerless.Relay.Hosting;
 using FleetServerless.Relay.Polling;
@@ -25,10 +26,17 @@ public sealed class DemoStack : IAsyncDisposable
     private readonly bool _ownsWorkFolder;
 
     private DemoStack(
-        SimulatedFleet fleet, PoolSimulator pools, RunningDevHost devHost, IHost relay, string workFolder, bool ownsWorkFolder)
+        SimulatedFleet fleet,
+        PoolSimulator pools,
+        DemoAlertReceiver alerts,
+        RunningDevHost devHost,
+        IHost relay,
+        string workFolder,
+        bool ownsWorkFolder)
     {
         Fleet = fleet;
         Pools = pools;
+        Alerts = alerts;
         DevHost = devHost;
         Relay = relay;
         WorkFolder = workFolder;
@@ -39,6 +47,9 @@ public sealed class DemoStack : IAsyncDisposable
 
     /// <summary>The simulated Prohashing, ViaBTC and network data sources (Blockchair, CoinGecko, WhatToMine).</summary>
     public PoolSimulator Pools { get; }
+
+    /// <summary>The signed-webhook receiver the cloud side delivers alerts to.</summary>
+    public DemoAlertReceiver Alerts { get; }
 
     public RunningDevHost DevHost { get; }
 
@@ -66,29 +77,41 @@ public sealed class DemoStack : IAsyncDisposable
 
         SimulatedFleet? fleet = null;
         PoolSimulator? pools = null;
+        DemoAlertReceiver? alerts = null;
         RunningDevHost? devHost = null;
         try
         {
             fleet = await SimulatedFleet.StartAsync(
                 new SimulatedFleetOptions { Count = options.MinerCount }, cancellationToken: cancellationToken);
             pools = await PoolSimulator.StartAsync(PoolSettings(fleet));
+            alerts = await DemoAlertReceiver.StartAsync(cancellationToken);
 
+            // The stack's owner decides when to stop, so the in-process hosts must not react to Ctrl-C on their own.
             devHost = await DevHostApp.StartAsync(
-                DevHostSettings(options, storageConnectionString, apiKey, pools), cancellationToken: cancellationToken);
+                DevHostSettings(options, storageConnectionString, apiKey, pools, alerts),
+                services => services.AddSingleton<IHostLifetime, OwnerControlledLifetime>(),
+                cancellationToken);
 
-            var relay = RelayHost.CreateBuilder(RelayConfiguration(options, fleet, devHost, workFolder)).Build();
+            var relayBuilder = RelayHost.CreateBuilder(RelayConfiguration(options, fleet, devHost, workFolder));
+            relayBuilder.Services.AddSingleton<IHostLifetime, OwnerControlledLifetime>();
+            var relay = relayBuilder.Build();
             if (options.StartRelayWorker)
             {
                 await relay.StartAsync(cancellationToken);
             }
 
-            return new DemoStack(fleet, pools, devHost, relay, workFolder, ownsWorkFolder);
+            return new DemoStack(fleet, pools, alerts, devHost, relay, workFolder, ownsWorkFolder);
         }
         catch
         {
             if (devHost is not null)
             {
                 await devHost.DisposeAsync();
+            }
+
+            if (alerts is not null)
+            {
+                await alerts.DisposeAsync();
             }
 
             if (pools is not null)
@@ -114,6 +137,7 @@ public sealed class DemoStack : IAsyncDisposable
 
         Relay.Dispose();
         await DevHost.DisposeAsync();
+        await Alerts.DisposeAsync();
         await Pools.DisposeAsync();
         await Fleet.DisposeAsync();
 
@@ -134,7 +158,7 @@ public sealed class DemoStack : IAsyncDisposable
     };
 
     private static Dictionary<string, string?> DevHostSettings(
-        DemoOptions options, string storageConnectionString, string apiKey, PoolSimulator pools)
+        DemoOptions options, string storageConnectionString, string apiKey, PoolSimulator pools, DemoAlertReceiver alerts)
     {
         var settings = new Dictionary<string, string?>(pools.CloudSettings(options.PoolProvider))
         {
@@ -143,6 +167,9 @@ public sealed class DemoStack : IAsyncDisposable
             ["DevHost:ApiKey"] = apiKey,
             ["DevHost:TimersEnabled"] = options.TimersEnabled ? "true" : "false",
             ["Profitability:DefaultSite:PowerPriceUsdPerKwh"] = options.PowerPriceUsdPerKwh.ToString(CultureInfo.InvariantCulture),
+            ["Notifications:Channels:demo:Type"] = ChannelTypes.Webhook,
+            ["Notifications:Channels:demo:Url"] = alerts.Url.ToString(),
+            ["Notifications:Channels:demo:Secret"] = alerts.Secret,
         };
         return settings;
     }

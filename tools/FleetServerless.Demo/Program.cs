@@ -45,4 +45,5 @@ root.SetAction(async (parse, cancellationToken) =>
     return await DemoRunner.RunAsync(options, parse.GetValue(exitWhenReady), Console.Out, cancellationToken);
 });
 
-return await root.Parse(args).InvokeAsync();
+// The demo stops on Ctrl-C and SIGTERM itself (DemoRunner), so the command line library must not end the process.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
