@@ -78,7 +78,7 @@ public static class DemoRunner
         await output.WriteLineAsync($"  Fleet API:  {stack.FleetUri}");
         await output.WriteLineAsync($"  Key:        {stack.DevHost.ApiKey}");
         await output.WriteLineAsync($"  Try:        curl -H \"x-functions-key: {stack.DevHost.ApiKey}\" {stack.FleetUri}");
-        await output.WriteLineAsync($"  Dashboard:  {stack.DashboardUri} (enter the key on the page)");
+        await output.WriteLineAsync($"  Dashboard:  {stack.DashboardUri}?code={stack.DevHost.ApiKey} (the page keeps the key and removes it from the address)");
         await output.WriteLineAsync($"  Profit:     {new Uri(stack.DevHost.BaseAddress, "api/profitability")} ({options.PoolProvider} pool, network estimate)");
         await output.WriteLineAsync($"  Alerts:     signed webhook to {stack.Alerts.Url}, printed here as they arrive");
         await output.WriteLineAsync($"  The relay polls every {options.PollInterval.TotalSeconds:0} s. Press Ctrl-C to stop everything.");
