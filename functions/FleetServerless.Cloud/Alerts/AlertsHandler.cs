@@ -14,7 +14,7 @@ namespace FleetServerless.Cloud.Alerts;
 /// (<c>GET</c>, <c>POST /api/alerts/mutes</c>, <c>DELETE /api/alerts/mutes/{id}</c>).
 /// </summary>
 public sealed partial class AlertsHandler(
-    AlertStateStore states,
+    ActiveAlertReader activeAlerts,
     AlertLogStore log,
     AlertMuteStore mutes,
     IOptionsMonitor<AlertOptions> options,
@@ -138,51 +138,8 @@ public sealed partial class AlertsHandler(
         return Results.NoContent();
     }
 
-    private async Task<IReadOnlyList<ActiveAlert>> ReadActiveAsync(AlertListParameters query, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var sites = query.History.SiteId is { } site ? [site] : await states.ListSitesAsync(cancellationToken);
-        var activeMutes = await mutes.ListActiveAsync(now, cancellationToken);
-        var settings = options.CurrentValue;
-        var result = new List<ActiveAlert>();
-        foreach (var siteId in sites)
-        {
-            var stored = await states.LoadAsync(siteId, cancellationToken);
-            foreach (var (key, state) in stored.Snapshot.States)
-            {
-                if (!state.IsActive || AlertRuleCatalog.Find(key.RuleId) is not { } rule
-                    || (query.History.SubjectId is { } subject && !string.Equals(subject, key.SubjectId, StringComparison.OrdinalIgnoreCase))
-                    || (query.History.RuleId is { } ruleId && ruleId != key.RuleId))
-                {
-                    continue;
-                }
-
-                var thresholds = AlertRuleSettings.Resolve(settings, siteId, rule);
-                result.Add(new ActiveAlert
-                {
-                    SiteId = siteId,
-                    RuleId = rule.Id,
-                    Title = rule.Title,
-                    Severity = rule.Severity,
-                    SubjectKind = rule.SubjectKind,
-                    SubjectId = key.SubjectId,
-                    Host = stored.Snapshot.Miners.GetValueOrDefault(key.SubjectId)?.Host,
-                    Status = state.Status,
-                    Since = state.ConditionSince,
-                    FiredAt = state.FiredAt,
-                    LastObservedAt = state.LastObservedAt,
-                    Value = state.LastValue,
-                    Threshold = thresholds.Threshold,
-                    ClearThreshold = thresholds.ClearThreshold,
-                    Unit = rule.Unit,
-                    Detail = state.LastDetail,
-                    Flapping = state.Flapping,
-                    Muted = activeMutes.Any(m => m.Covers(key, now)),
-                });
-            }
-        }
-
-        return result.OrderByDescending(a => a.Severity).ThenBy(a => a.Since).ToList();
-    }
+    private Task<IReadOnlyList<ActiveAlert>> ReadActiveAsync(AlertListParameters query, DateTimeOffset now, CancellationToken cancellationToken) =>
+        activeAlerts.ReadAsync(query.History.SiteId, query.History.SubjectId, query.History.RuleId, now, cancellationToken);
 
     private static (AlertMute? Mute, (string Parameter, string Message)? Problem) BuildMute(MuteRequest? body, DateTimeOffset now)
     {

@@ -31,6 +31,7 @@ public static class AlertsServiceCollectionExtensions
         services.AddSingleton<AlertEvaluationService>();
         services.AddSingleton<IIngestedBatchObserver, AlertBatchObserver>();
         services.AddSingleton<AlertWatchdog>();
+        services.AddSingleton<ActiveAlertReader>();
         services.AddSingleton<AlertsHandler>();
         return services;
     }

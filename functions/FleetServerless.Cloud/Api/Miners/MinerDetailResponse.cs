@@ -17,9 +17,12 @@ public sealed record MinerDetailResponse
 
     public required MinerSample Sample { get; init; }
 
-    /// <summary>The miner's active alerts; null while no alert store is wired (unknown, not "none").</summary>
+    /// <summary>The miner's active alerts, most severe first; null when the host runs no alerting (unknown, not "none").</summary>
     public IReadOnlyList<object>? ActiveAlerts { get; init; }
 
-    /// <summary>The pool's view of the miner's worker; null while no pool data is wired.</summary>
+    /// <summary>
+    /// The pool's view of the miner's worker from the last profitability sync (pool-side against miner-side hashrate
+    /// over the comparison window); null when no pool provider has reported this miner.
+    /// </summary>
     public object? PoolSide { get; init; }
 }

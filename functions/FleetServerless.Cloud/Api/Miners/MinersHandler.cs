@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Azure;
+using FleetServerless.Cloud.Alerts;
+using FleetServerless.Cloud.Pools;
 using FleetServerless.Cloud.Storage;
 using FleetServerless.Core.Telemetry;
 using Microsoft.AspNetCore.Http;
@@ -13,7 +15,9 @@ public sealed class MinersHandler(
     LatestStateReader reader,
     IOptions<OwnerApiOptions> options,
     TimeProvider time,
-    ILogger<MinersHandler> logger)
+    ILogger<MinersHandler> logger,
+    ActiveAlertReader? activeAlerts = null,
+    IPoolStatusReader? pools = null)
 {
     /// <summary>Lists every miner, or those of one site when the <c>siteId</c> query parameter is given.</summary>
     public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -85,12 +89,22 @@ public sealed class MinersHandler(
             CollectedAt = row.CollectedAt,
             DataAgeSeconds = Age(row, now),
             Sample = sample,
-            // TODO: fill from the alert store and the pool snapshot once their readers are registered.
-            ActiveAlerts = null,
-            PoolSide = null,
+            ActiveAlerts = activeAlerts is null
+                ? null
+                : (await activeAlerts.ReadAsync(row.SiteId, row.MinerId, ruleId: null, now, cancellationToken)).Cast<object>().ToList(),
+            PoolSide = pools is null ? null : await FindPoolSideAsync(row, cancellationToken),
         };
 
         return Results.Json(detail, ApiJson.Options);
+    }
+
+    /// <summary>The pool-side comparison of the last profitability sync for this miner, or null when the pool has none.</summary>
+    private async Task<MinerPoolComparison?> FindPoolSideAsync(LatestStateEntity row, CancellationToken cancellationToken)
+    {
+        var comparisons = await pools!.GetMinerComparisonsAsync(cancellationToken);
+        return comparisons.FirstOrDefault(c =>
+            string.Equals(c.SiteId, row.SiteId, StringComparison.Ordinal)
+            && string.Equals(c.MinerId, row.MinerId, StringComparison.OrdinalIgnoreCase));
     }
 
     private MinerListItem ToListItem(LatestStateEntity row, DateTimeOffset now, TimeSpan staleAfter)
