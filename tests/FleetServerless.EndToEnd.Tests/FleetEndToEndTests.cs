@@ -1,9 +1,7 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using FleetServerless.Demo;
 using FleetServerless.Simulator.Miners;
-using FleetServerless.Testing;
 
 namespace FleetServerless.EndToEnd.Tests;
 
@@ -13,8 +11,7 @@ namespace FleetServerless.EndToEnd.Tests;
 /// </summary>
 public sealed class FleetEndToEndTests
 {
-    // Long enough for a healthy miner on a loaded 2-core machine; the hanging miner costs exactly this.
-    private static readonly TimeSpan MinerTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan MinerTimeout = TestStacks.MinerTimeout;
 
     [Fact]
     public async Task OnePollCycle_ReportsSimulatedTotals()
@@ -83,29 +80,9 @@ public sealed class FleetEndToEndTests
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
-    private static async Task<DemoStack> StartStackAsync(int minerCount)
-    {
-        var storage = await TestStorage.RequireConnectionStringAsync();
-        return await DemoStack.StartAsync(
-            new DemoOptions
-            {
-                MinerCount = minerCount,
-                MinerTimeout = MinerTimeout,
-                PollInterval = TimeSpan.FromSeconds(30),
-                TablePrefix = TestStorage.UniqueName("e2e"),
-                ApiKey = "end-to-end-test-key",
-                StartRelayWorker = false,
-                TimersEnabled = false,
-            },
-            storage,
-            TestContext.Current.CancellationToken);
-    }
+    private static Task<DemoStack> StartStackAsync(int minerCount) => TestStacks.StartAsync("e2e", minerCount);
 
-    private static async Task<JsonNode> GetOverallAsync(DemoStack stack)
-    {
-        using var http = new HttpClient();
-        http.DefaultRequestHeaders.Add("x-functions-key", stack.DevHost.ApiKey);
-        var body = await http.GetFromJsonAsync<JsonObject>(stack.FleetUri, TestContext.Current.CancellationToken);
-        return body?["overall"] ?? throw new InvalidOperationException("GET /api/fleet returned no 'overall' object.");
-    }
+    private static async Task<JsonNode> GetOverallAsync(DemoStack stack) =>
+        (await TestStacks.GetJsonAsync(stack, "api/fleet"))["overall"]
+        ?? throw new InvalidOperationException("GET /api/fleet returned no 'overall' object.");
 }

@@ -1,8 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using FleetServerless.Demo;
-using FleetServerless.Testing;
-
 namespace FleetServerless.EndToEnd.Tests;
 
 /// <summary>
@@ -14,30 +9,12 @@ public sealed class ProfitabilityEndToEndTests
     [Fact]
     public async Task NetworkEstimate_MatchesHandComputation()
     {
-        var storage = await TestStorage.RequireConnectionStringAsync();
-        var cancellation = TestContext.Current.CancellationToken;
-        await using var stack = await DemoStack.StartAsync(
-            new DemoOptions
-            {
-                MinerCount = 3,
-                MinerTimeout = TimeSpan.FromSeconds(10),
-                PollInterval = TimeSpan.FromSeconds(30),
-                TablePrefix = TestStorage.UniqueName("e2eprofit"),
-                StartRelayWorker = false,
-                TimersEnabled = false,
-                PowerPriceUsdPerKwh = 0.10,
-            },
-            storage,
-            cancellation);
+        await using var stack = await TestStacks.StartAsync("e2eprofit", minerCount: 3, powerPriceUsdPerKwh: 0.10);
 
-        await stack.RelayPipeline.RunPollCycleAsync(cancellation);
-        await stack.RelayPipeline.PublishAsync(cancellation);
-        await stack.DevHost.Functions.RunTimerAsync("ProfitabilitySync", cancellation);
-
-        using var http = new HttpClient();
-        http.DefaultRequestHeaders.Add("x-functions-key", stack.DevHost.ApiKey);
-        var body = await http.GetFromJsonAsync<JsonObject>(new Uri(stack.DevHost.BaseAddress, "api/profitability"), cancellation);
-        var network = body!["fleet"]!["estimates"]!.AsArray()
+        await TestStacks.RunOneCycleAsync(stack);
+        await stack.DevHost.Functions.RunTimerAsync("ProfitabilitySync", TestContext.Current.CancellationToken);
+        var body = await TestStacks.GetJsonAsync(stack, "api/profitability");
+        var network = body["fleet"]!["estimates"]!.AsArray()
             .Single(e => (string?)e!["estimateKind"] == "network estimate")!;
 
         // Expected coins per day = H * 86400 * reward / (difficulty * 2^32), with the simulator's values:

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 namespace FleetServerless.Demo;
 
 /// <summary>
-/// A signed-webhook receiver on 127.0.0.1 that stands in for the owner's chat: it checks each alert's
+/// A signed-webhook receiver on 127.0.0.1 in place of the owner's chat. It checks each alert's
 /// HMAC-SHA256 signature and keeps the headline, so the demo can print alerts as they are delivered.
 /// </summary>
 public sealed class DemoAlertReceiver : IAsyncDisposable
