@@ -12,9 +12,9 @@ using Microsoft.Extensions.Hosting;
 namespace FleetServerless.Demo;
 
 /// <summary>
-/// The whole system on loopback: a simulated fleet, simulated pools and network data sources, the DevHost
-/// running the cloud side on a given storage account, and the relay polling the fleet and posting to the
-/// DevHost's ingest route with its key.
+/// The whole system on loopback: a simulated fleet, simulated pools and network data sources, and the DevHost
+/// running the cloud side on a given storage account. The relay polls the fleet and posts to the DevHost's
+/// ingest route with its key.
 /// </summary>
 /// <remarks>
 /// The demo command and the end-to-end tests start the same stack, so the tests check what the demo runs.

@@ -37,7 +37,7 @@ public sealed partial class FleetHandler(FleetSummaryService summaries, ILogger<
         catch (RequestFailedException ex)
         {
             LogStorageFailed(ex, ex.Status);
-            return ProblemResults.ServiceUnavailable($"Table Storage answered {ex.Status} ({ex.ErrorCode}).");
+            return ProblemResults.ServiceUnavailable($"Table Storage returned status {ex.Status} ({ex.ErrorCode}).");
         }
         catch (AggregateException ex) when (StorageUnreachable.Matches(ex))
         {

@@ -61,7 +61,7 @@ public sealed partial class IngestHandler(
         catch (RequestFailedException ex)
         {
             LogStorageFailed(ex, batch!.SiteId, batch.RelayId, batch.BatchId, ex.Status);
-            return ProblemResults.ServiceUnavailable($"Table Storage answered {ex.Status} ({ex.ErrorCode}); send the batch again.");
+            return ProblemResults.ServiceUnavailable($"Table Storage returned status {ex.Status} ({ex.ErrorCode}); send the batch again.");
         }
         catch (AggregateException ex) when (StorageUnreachable.Matches(ex))
         {

@@ -21,8 +21,8 @@ public sealed record MinerDetailResponse
     public IReadOnlyList<object>? ActiveAlerts { get; init; }
 
     /// <summary>
-    /// The pool's view of the miner's worker from the last profitability sync (pool-side against miner-side hashrate
-    /// over the comparison window); null when no pool provider has reported this miner.
+    /// The pool's view of the miner's worker from the last profitability sync: pool-side against miner-side hashrate
+    /// over the comparison window. Null when no pool provider has reported this miner.
     /// </summary>
     public object? PoolSide { get; init; }
 }
